@@ -1,0 +1,65 @@
+// The batch entry point and the per-thread scratch.
+#include "internal.h"
+
+CSavyKernel_Scratch *CSavyKernel_Scratch_create(void) {
+    return calloc(1, sizeof(CSavyKernel_Scratch));
+}
+
+void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
+    if (!s) return;
+    free(s->tokens);
+    free(s->keys);
+    free(s->spans);
+    free(s->items);
+    free(s->scores);
+    free(s->phrase);
+    CSavyICU_Context_destroy(s->icu);
+    free(s);
+}
+
+CSavyKernel_EvidenceBuffer *CSavyKernel_EvidenceBuffer_create(void) {
+    return calloc(1, sizeof(CSavyKernel_EvidenceBuffer));
+}
+
+void CSavyKernel_EvidenceBuffer_destroy(CSavyKernel_EvidenceBuffer *b) {
+    if (!b) return;
+    free(b->items);
+    free(b);
+}
+
+void CSavyKernel_EvidenceBuffer_clear(CSavyKernel_EvidenceBuffer *b) { b->count = 0; }
+const CSavyKernel_Evidence *CSavyKernel_EvidenceBuffer_data(const CSavyKernel_EvidenceBuffer *b) { return b->items; }
+size_t CSavyKernel_EvidenceBuffer_count(const CSavyKernel_EvidenceBuffer *b) { return b->count; }
+
+static void score_one(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
+                      size_t length, CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence) {
+    memset(result, 0, sizeof *result);
+    result->neutral = 1.0f;
+    if (evidence) result->evidence_start = (uint32_t)evidence->count;
+    if (length > UINT32_MAX) { result->status = 2; return; }
+    bool fast;
+    size_t tokens = tokenize_text(lexicon, s, text, length, false, &fast);
+    result->used_fast_path = fast;
+    result->invalid_utf8 = (uint32_t)s->invalid_count;
+    result->first_invalid = s->invalid_count ? (uint32_t)s->first_invalid : 0;
+    if (tokens == SIZE_MAX) { result->status = 1; return; }
+    lookup_items(lexicon, s, text);
+    if (!s->failed) apply_rules(s, text, result, evidence);
+    if (s->failed) {
+        memset(result, 0, sizeof *result);
+        result->neutral = 1.0f;
+        result->status = 1;
+        return;
+    }
+    if (evidence) result->evidence_count = (uint32_t)(evidence->count - result->evidence_start);
+}
+
+void CSavyKernel_score_batch(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+    const uint8_t *bytes, const uint64_t *offsets, size_t count,
+    CSavyKernel_Result *results, CSavyKernel_EvidenceBuffer *evidence) {
+    static const uint8_t empty = 0;
+    if (!bytes) bytes = &empty;  // a batch of empty texts may come with no buffer
+    for (size_t i = 0; i < count; i++) {
+        score_one(lexicon, scratch, bytes + offsets[i], (size_t)(offsets[i + 1] - offsets[i]), &results[i], evidence);
+    }
+}

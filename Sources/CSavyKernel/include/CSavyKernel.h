@@ -1,0 +1,186 @@
+// CSavyKernel: Savy's hot path. Bytes -> tokens -> lexicon hits -> rules -> scores.
+//
+// - A lexicon is built once (CSavyKernel_Builder), then immutable and shared by all threads.
+// - A scratch holds every per-call buffer; one per thread. Its buffers grow geometrically
+//   and are reused, so scoring allocates nothing per token or per text once warm.
+// - CSavyKernel_score_batch scores N texts held in one contiguous UTF-8 buffer.
+#ifndef CSAVYKERNEL_H
+#define CSAVYKERNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// MARK: - Lexicon
+
+/// What a lexicon term is, which decides how text is matched against it.
+typedef enum CSavyKernel_TermKind {
+    CSavyKernel_TermWord = 0,      // a word or a phrase of words ("good", "kind of"), case-insensitive
+    CSavyKernel_TermEmoticon = 1,  // a literal character sequence (":)", "xD"), case-sensitive
+    CSavyKernel_TermEmoji = 2,     // an emoji; skin tones and variation selectors are ignored
+} CSavyKernel_TermKind;
+
+/// Roles a word or phrase plays for the rules (a term can also carry a valence).
+typedef enum CSavyKernel_Role {
+    CSavyKernel_RoleNone = 0,
+    CSavyKernel_RoleBooster = 1,      // value: increment added to a following sentiment word
+    CSavyKernel_RoleDampener = 2,     // value: (negative) increment
+    CSavyKernel_RoleNegator = 3,      // value: multiplier applied to sentiment words in its scope
+    CSavyKernel_RoleNegatorNext = 4,  // value: multiplier applied to the next word only ("least")
+    CSavyKernel_RoleContrast = 5,     // value: weight of what follows it in the sentence ("but")
+    CSavyKernel_RoleConcession = 6,   // value: weight of its own clause ("although")
+    CSavyKernel_RoleMask = 7,         // a phrase whose words carry no sentiment and no role ("at least")
+    CSavyKernel_RoleCount = 8
+} CSavyKernel_Role;
+
+typedef struct CSavyKernel_Builder CSavyKernel_Builder;
+typedef struct CSavyKernel_Lexicon CSavyKernel_Lexicon;
+
+CSavyKernel_Builder *CSavyKernel_Builder_create(void);
+void CSavyKernel_Builder_destroy(CSavyKernel_Builder *builder);
+
+/// Status of a builder call. On error, `message` names the problem.
+typedef struct CSavyKernel_BuildStatus {
+    int ok;
+    char message[160];
+} CSavyKernel_BuildStatus;
+
+/// Sets the valence of a term (adding it, or overriding an earlier one). `source` is an
+/// index the caller uses to name the file the entry came from; it is echoed in evidence.
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_TermKind kind, float valence, uint32_t source);
+
+/// Sets the rule role of a word or phrase.
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_Role role, float value, uint32_t source);
+
+/// Removes a term's valence (`remove_role` = 0) or its role (`remove_role` = 1).
+CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_TermKind kind, int remove_role);
+
+/// Compiles the entries into an immutable lexicon. The builder stays usable.
+CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *builder);
+
+void CSavyKernel_Lexicon_destroy(CSavyKernel_Lexicon *lexicon);
+
+/// Number of entries (words, phrases, emoticons and emoji) in the lexicon.
+size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon);
+
+// MARK: - Scratch
+
+typedef struct CSavyKernel_Scratch CSavyKernel_Scratch;
+
+CSavyKernel_Scratch *CSavyKernel_Scratch_create(void);
+void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *scratch);
+
+// MARK: - Tokens (exposed for tests, tools and the differential check of the fast path)
+
+typedef enum CSavyKernel_TokenKind {
+    CSavyKernel_TokenWord = 0,
+    CSavyKernel_TokenNumber = 1,
+    CSavyKernel_TokenPunct = 2,
+    CSavyKernel_TokenEmoticon = 3,
+    CSavyKernel_TokenEmoji = 4,
+    CSavyKernel_TokenURL = 5,
+    CSavyKernel_TokenEmail = 6,
+    CSavyKernel_TokenMention = 7,
+} CSavyKernel_TokenKind;
+
+enum {
+    CSavyKernel_TokenAllCaps = 1 << 0,     // two or more letters, all upper case
+    CSavyKernel_TokenHyphenated = 1 << 1,  // joined across '-' ("ei-toivottu", "well-known")
+    CSavyKernel_TokenHasLower = 1 << 2,    // at least one lower-case letter
+};
+
+typedef struct CSavyKernel_Token {
+    uint32_t start, end;       // byte range in the text
+    uint32_t key_offset;       // into the scratch's key buffer
+    uint32_t key_length;
+    uint8_t kind;              // CSavyKernel_TokenKind
+    uint8_t flags;
+    uint16_t reserved;
+} CSavyKernel_Token;
+
+typedef enum CSavyKernel_Path {
+    CSavyKernel_PathAuto = 0,  // the fast path when it covers the text, ICU otherwise
+    CSavyKernel_PathICU = 1,   // always ICU (the reference)
+} CSavyKernel_Path;
+
+/// Tokenizes one text into the scratch. Returns the token count (SIZE_MAX on failure);
+/// `*tokens` and `*keys` point into the scratch and stay valid until its next use.
+/// `*used_fast_path` tells which path ran.
+size_t CSavyKernel_tokenize(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+    const uint8_t *text, size_t length, CSavyKernel_Path path,
+    const CSavyKernel_Token **tokens, const uint8_t **keys, int *used_fast_path);
+
+// MARK: - Scoring
+
+/// One scored text.
+typedef struct CSavyKernel_Result {
+    float compound;            // in [-1, 1]
+    float positive, neutral, negative;  // proportions, summing to 1 (neutral 1 for no words)
+    float sum;                 // total valence before normalisation (= sum of evidence effects)
+    uint32_t token_count;      // word-like tokens
+    uint32_t hit_count;        // tokens or phrases with a lexicon valence
+    uint32_t invalid_utf8;     // invalid UTF-8 sequences, each read as U+FFFD
+    uint32_t first_invalid;    // byte offset of the first one (when invalid_utf8 > 0)
+    uint32_t evidence_start;   // range in the evidence buffer (when evidence was asked for)
+    uint32_t evidence_count;
+    uint8_t used_fast_path;
+    uint8_t status;            // 0 ok, 1 out of memory, 2 text longer than 4 GiB
+    uint16_t reserved;
+} CSavyKernel_Result;
+
+/// What moved a score.
+typedef enum CSavyKernel_EvidenceKind {
+    CSavyKernel_EvidenceLexicon = 0,     // a word's valence (value: its valence)
+    CSavyKernel_EvidencePhrase = 1,      // a multiword idiom's valence
+    CSavyKernel_EvidenceEmoticon = 2,
+    CSavyKernel_EvidenceEmoji = 3,
+    CSavyKernel_EvidenceCaps = 4,        // ALL-CAPS emphasis in mixed-case text
+    CSavyKernel_EvidenceBooster = 5,
+    CSavyKernel_EvidenceDampener = 6,
+    CSavyKernel_EvidenceNegation = 7,
+    CSavyKernel_EvidenceLeast = 8,       // "least" before a word
+    CSavyKernel_EvidenceContrast = 9,    // weighting around "but", "however"
+    CSavyKernel_EvidenceConcession = 10, // weighting of an "although" clause
+    CSavyKernel_EvidenceExclamation = 11,
+    CSavyKernel_EvidenceQuestion = 12,
+    CSavyKernel_EvidenceHyphenHead = 13, // a hyphenated word scored by its last part
+    CSavyKernel_EvidenceInflection = 14, // a word scored through its uninflected form
+    CSavyKernel_EvidenceKindCount = 15
+} CSavyKernel_EvidenceKind;
+
+typedef struct CSavyKernel_Evidence {
+    uint32_t start, end;           // bytes of the word, phrase or punctuation that acted
+    uint32_t target_start, target_end;  // bytes of the sentiment word it acted on
+    float effect;                  // change to `sum`, in valence units
+    uint32_t source;               // lexicon source index (lexicon evidence), else UINT32_MAX
+    uint8_t kind;                  // CSavyKernel_EvidenceKind
+    uint8_t reserved[3];
+} CSavyKernel_Evidence;
+
+/// Growable evidence storage owned by the caller (one per batch or per thread).
+typedef struct CSavyKernel_EvidenceBuffer CSavyKernel_EvidenceBuffer;
+CSavyKernel_EvidenceBuffer *CSavyKernel_EvidenceBuffer_create(void);
+void CSavyKernel_EvidenceBuffer_destroy(CSavyKernel_EvidenceBuffer *buffer);
+void CSavyKernel_EvidenceBuffer_clear(CSavyKernel_EvidenceBuffer *buffer);
+const CSavyKernel_Evidence *CSavyKernel_EvidenceBuffer_data(const CSavyKernel_EvidenceBuffer *buffer);
+size_t CSavyKernel_EvidenceBuffer_count(const CSavyKernel_EvidenceBuffer *buffer);
+
+/// Scores `count` texts. Text i is `bytes[offsets[i], offsets[i + 1])`; `offsets` has
+/// `count + 1` entries. Writes `results[0, count)`. When `evidence` is not NULL, the
+/// evidence of every text is appended to it. Safe to call from many threads at once with
+/// the same lexicon, as long as each thread has its own scratch and evidence buffer.
+void CSavyKernel_score_batch(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+    const uint8_t *bytes, const uint64_t *offsets, size_t count,
+    CSavyKernel_Result *results, CSavyKernel_EvidenceBuffer *evidence);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

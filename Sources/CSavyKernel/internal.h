@@ -1,0 +1,147 @@
+// Internal structures of the kernel. Nothing here is part of the public header.
+#ifndef CSAVYKERNEL_INTERNAL_H
+#define CSAVYKERNEL_INTERNAL_H
+
+#pragma clang diagnostic warning "-Wall"
+#pragma clang diagnostic warning "-Wextra"
+
+#include "CSavyKernel.h"
+#include "CSavyICU.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Joins the words of a phrase key ("kind" US "of"); never occurs in folded text.
+#define PHRASE_SEPARATOR 0x1F
+// Longest phrase, in words, the lexicon accepts.
+#define MAX_PHRASE_WORDS 6
+// Longest emoticon, in bytes.
+#define MAX_EMOTICON_BYTES 16
+
+// MARK: - Growable buffers
+
+// Grows `*buffer` to hold at least `needed` elements of `size` bytes. Returns false on OOM.
+static inline bool grow(void **buffer, size_t *capacity, size_t needed, size_t size) {
+    if (needed <= *capacity) return true;
+    size_t next = *capacity ? *capacity : 64;
+    while (next < needed) next *= 2;
+    void *grown = realloc(*buffer, next * size);
+    if (!grown) return false;
+    *buffer = grown;
+    *capacity = next;
+    return true;
+}
+
+// MARK: - Hashing
+
+static inline uint64_t hash_bytes(uint8_t kind, const uint8_t *bytes, size_t length) {
+    uint64_t h = 0xcbf29ce484222325ULL ^ kind;  // FNV-1a, seeded with the term kind
+    for (size_t i = 0; i < length; i++) {
+        h ^= bytes[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+// MARK: - Lexicon
+
+typedef struct Entry {
+    uint32_t key_offset, key_length;   // into the key blob; phrase words joined by PHRASE_SEPARATOR
+    float valence;
+    float role_value;
+    uint32_t valence_source, role_source;
+    uint8_t kind;                      // CSavyKernel_TermKind
+    uint8_t has_valence;
+    uint8_t role;                      // CSavyKernel_Role
+    uint8_t phrase_max;                // longest phrase (in words) starting with this word; 0 if none
+} Entry;
+
+typedef struct Table {
+    Entry *entries;
+    size_t count, entry_capacity;
+    uint8_t *keys;
+    size_t key_length, key_capacity;
+    uint32_t *slots;                   // entry index + 1; 0 = empty. Capacity is a power of two.
+    size_t slot_count;
+} Table;
+
+struct CSavyKernel_Lexicon {
+    Table table;
+    bool emoticon_start[256];          // bytes an emoticon can start with
+    size_t emoticon_max;               // longest emoticon in bytes
+};
+
+struct CSavyKernel_Builder {
+    Table table;
+    CSavyKernel_Scratch *scratch;      // to tokenize terms exactly as text is tokenized
+};
+
+const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length);
+
+// MARK: - Scratch
+
+// A lexicon match covering tokens [first, first + count).
+typedef struct Item {
+    const Entry *entry;                // NULL when no term matched
+    uint32_t first, count;
+    float valence;                     // the entry's valence after lookup (0 when none)
+    uint8_t evidence_kind;             // how the valence was found (Lexicon, Phrase, Emoji, ...)
+    uint8_t role;
+    uint8_t flags;                     // ITEM_*
+    uint8_t reserved;
+    float role_value;
+    uint32_t source;
+} Item;
+
+enum {
+    ITEM_WORDLIKE = 1 << 0,            // counts as a word for VADER's proportions
+    ITEM_CLAUSE_END = 1 << 1,          // , ; : . ! ? and the like
+    ITEM_SENTENCE_END = 1 << 2,        // . ! ? …
+    ITEM_ALLCAPS = 1 << 3,
+    ITEM_NEGATED_HEAD = 1 << 4,        // a hyphenated word whose modifier is a negator
+};
+
+struct CSavyKernel_Scratch {
+    CSavyKernel_Token *tokens;
+    size_t token_capacity, token_count;
+    uint8_t *keys;
+    size_t key_capacity, key_length;
+    CSavyICU_Span *spans;
+    size_t span_capacity;
+    Item *items;
+    size_t item_capacity, item_count;
+    float *scores;                     // final valence of each item
+    size_t score_capacity;
+    uint8_t *phrase;                   // phrase key assembly
+    size_t phrase_capacity;
+    CSavyICU_Context *icu;             // created on first use of the ICU path
+    size_t invalid_count;
+    size_t first_invalid;
+    bool failed;                       // out of memory somewhere in this call
+};
+
+struct CSavyKernel_EvidenceBuffer {
+    CSavyKernel_Evidence *items;
+    size_t count, capacity;
+};
+
+// MARK: - Stages
+
+/// Tokenizes into scratch->tokens/keys. `lexicon` may be NULL (no emoticons are matched).
+size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+                     const uint8_t *text, size_t length, bool force_icu, bool *used_fast);
+
+/// Matches tokens against the lexicon into scratch->items.
+void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, const uint8_t *text);
+
+/// Applies the rules to scratch->items and fills `result` (and `evidence` if not NULL).
+void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
+                 CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
+
+/// English inflection fallback: writes candidate base forms of an unknown word.
+/// Returns how many candidates were written (each NUL-free, stored back to back in `out`).
+size_t english_base_forms(const uint8_t *word, size_t length, uint8_t *out, size_t capacity,
+                          uint32_t *lengths, size_t max_candidates);
+
+#endif

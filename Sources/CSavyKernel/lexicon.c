@@ -1,0 +1,254 @@
+// The lexicon: an open-addressing hash over (term kind, normalised key), built once and
+// then read by all threads without locks.
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static bool table_reserve_slots(Table *table, size_t entries_wanted) {
+    if (table->slot_count >= entries_wanted * 2 && table->slot_count) return true;
+    size_t slot_count = table->slot_count ? table->slot_count : 64;
+    while (slot_count < entries_wanted * 2) slot_count *= 2;
+    uint32_t *slots = calloc(slot_count, sizeof *slots);
+    if (!slots) return false;
+    for (size_t i = 0; i < table->count; i++) {
+        const Entry *e = &table->entries[i];
+        uint64_t h = hash_bytes(e->kind, table->keys + e->key_offset, e->key_length);
+        size_t s = (size_t)h & (slot_count - 1);
+        while (slots[s]) s = (s + 1) & (slot_count - 1);
+        slots[s] = (uint32_t)i + 1;
+    }
+    free(table->slots);
+    table->slots = slots;
+    table->slot_count = slot_count;
+    return true;
+}
+
+const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length) {
+    if (!table->slot_count) return NULL;
+    size_t mask = table->slot_count - 1;
+    size_t s = (size_t)hash_bytes(kind, key, length) & mask;
+    for (uint32_t index; (index = table->slots[s]); s = (s + 1) & mask) {
+        const Entry *e = &table->entries[index - 1];
+        if (e->kind == kind && e->key_length == length &&
+            memcmp(table->keys + e->key_offset, key, length) == 0) return e;
+    }
+    return NULL;
+}
+
+static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, size_t length) {
+    Entry *found = (Entry *)table_find(table, kind, key, length);
+    if (found) return found;
+    if (!table_reserve_slots(table, table->count + 1)) return NULL;
+    if (!grow((void **)&table->entries, &table->entry_capacity, table->count + 1, sizeof(Entry))) return NULL;
+    if (!grow((void **)&table->keys, &table->key_capacity, table->key_length + length, 1)) return NULL;
+    memcpy(table->keys + table->key_length, key, length);
+    Entry *e = &table->entries[table->count];
+    memset(e, 0, sizeof *e);
+    e->key_offset = (uint32_t)table->key_length;
+    e->key_length = (uint32_t)length;
+    e->kind = kind;
+    table->key_length += length;
+    size_t mask = table->slot_count - 1;
+    size_t s = (size_t)hash_bytes(kind, key, length) & mask;
+    while (table->slots[s]) s = (s + 1) & mask;
+    table->slots[s] = (uint32_t)table->count + 1;
+    table->count++;
+    return e;
+}
+
+static void table_free(Table *table) {
+    free(table->entries);
+    free(table->keys);
+    free(table->slots);
+    memset(table, 0, sizeof *table);
+}
+
+// MARK: - Builder
+
+CSavyKernel_Builder *CSavyKernel_Builder_create(void) {
+    CSavyKernel_Builder *builder = calloc(1, sizeof *builder);
+    if (!builder) return NULL;
+    builder->scratch = CSavyKernel_Scratch_create();
+    if (!builder->scratch) {
+        free(builder);
+        return NULL;
+    }
+    return builder;
+}
+
+void CSavyKernel_Builder_destroy(CSavyKernel_Builder *builder) {
+    if (!builder) return;
+    table_free(&builder->table);
+    CSavyKernel_Scratch_destroy(builder->scratch);
+    free(builder);
+}
+
+static CSavyKernel_BuildStatus failure(const char *format, const char *detail) {
+    CSavyKernel_BuildStatus status = {0};
+    snprintf(status.message, sizeof status.message, format, detail);
+    return status;
+}
+
+static const CSavyKernel_BuildStatus success = {.ok = 1};
+
+// Turns a term into its lookup key, the same way text is tokenized and folded.
+// Word terms may be phrases: their words' keys are joined by PHRASE_SEPARATOR.
+static CSavyKernel_BuildStatus normalise_term(CSavyKernel_Builder *builder, const uint8_t *term,
+    size_t length, CSavyKernel_TermKind kind, const uint8_t **key, size_t *key_length, size_t *words) {
+    CSavyKernel_Scratch *scratch = builder->scratch;
+    *words = 1;
+    if (length == 0) return failure("%s", "empty term");
+    if (kind == CSavyKernel_TermEmoticon) {
+        if (length > MAX_EMOTICON_BYTES) return failure("%s", "emoticon longer than 16 bytes");
+        if (length < 2) return failure("%s", "emoticon shorter than 2 characters");
+        for (size_t i = 0; i < length; i++) {
+            if (term[i] <= ' ' || term[i] >= 0x80) return failure("%s", "an emoticon is printable ASCII without spaces");
+        }
+        *key = term;
+        *key_length = length;
+        return success;
+    }
+    bool used_fast;
+    size_t count = tokenize_text(NULL, scratch, term, length, false, &used_fast);
+    if (count == SIZE_MAX) return failure("%s", "out of memory");
+    if (scratch->invalid_count) return failure("%s", "invalid UTF-8");
+    if (count == 0) return failure("%s", "term has no characters that can be matched");
+    if (kind == CSavyKernel_TermEmoji) {
+        if (count != 1 || scratch->tokens[0].kind != CSavyKernel_TokenEmoji)
+            return failure("%s", "not a single emoji");
+        *key = scratch->keys + scratch->tokens[0].key_offset;
+        *key_length = scratch->tokens[0].key_length;
+        return success;
+    }
+    if (count > MAX_PHRASE_WORDS) return failure("%s", "phrase longer than 6 words");
+    if (!grow((void **)&scratch->phrase, &scratch->phrase_capacity, scratch->key_length + count, 1))
+        return failure("%s", "out of memory");
+    size_t out = 0;
+    for (size_t i = 0; i < count; i++) {
+        const CSavyKernel_Token *t = &scratch->tokens[i];
+        if (t->kind != CSavyKernel_TokenWord && t->kind != CSavyKernel_TokenNumber)
+            return failure("%s", "a word term must be letters, digits, apostrophes and hyphens; put symbols in an emoticon lexicon");
+        if (i) scratch->phrase[out++] = PHRASE_SEPARATOR;
+        memcpy(scratch->phrase + out, scratch->keys + t->key_offset, t->key_length);
+        out += t->key_length;
+    }
+    *key = scratch->phrase;
+    *key_length = out;
+    *words = count;
+    return success;
+}
+
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_TermKind kind, float valence, uint32_t source) {
+    if (!isfinite(valence)) return failure("%s", "valence is not a finite number");
+    const uint8_t *key;
+    size_t key_length, words;
+    CSavyKernel_BuildStatus status = normalise_term(builder, term, length, kind, &key, &key_length, &words);
+    if (!status.ok) return status;
+    Entry *e = table_find_or_add(&builder->table, (uint8_t)kind, key, key_length);
+    if (!e) return failure("%s", "out of memory");
+    e->has_valence = 1;
+    e->valence = valence;
+    e->valence_source = source;
+    return success;
+}
+
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_Role role, float value, uint32_t source) {
+    if (role <= CSavyKernel_RoleNone || role >= CSavyKernel_RoleCount) return failure("%s", "unknown role");
+    if (!isfinite(value)) return failure("%s", "value is not a finite number");
+    const uint8_t *key;
+    size_t key_length, words;
+    CSavyKernel_BuildStatus status = normalise_term(builder, term, length, CSavyKernel_TermWord, &key, &key_length, &words);
+    if (!status.ok) return status;
+    if (role == CSavyKernel_RoleMask && words < 2) return failure("%s", "a mask is a phrase of two or more words");
+    Entry *e = table_find_or_add(&builder->table, CSavyKernel_TermWord, key, key_length);
+    if (!e) return failure("%s", "out of memory");
+    e->role = (uint8_t)role;
+    e->role_value = value;
+    e->role_source = source;
+    return success;
+}
+
+CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_TermKind kind, int remove_role) {
+    const uint8_t *key;
+    size_t key_length, words;
+    CSavyKernel_BuildStatus status = normalise_term(builder, term, length, kind, &key, &key_length, &words);
+    if (!status.ok) return status;
+    Entry *e = (Entry *)table_find(&builder->table, (uint8_t)kind, key, key_length);
+    if (!e) return failure("%s", "no such entry to remove");
+    if (remove_role) e->role = CSavyKernel_RoleNone;
+    else e->has_valence = 0;
+    return success;
+}
+
+static size_t phrase_words(const uint8_t *key, size_t length, size_t *head_length) {
+    size_t words = 1;
+    *head_length = length;
+    for (size_t i = 0; i < length; i++) {
+        if (key[i] == PHRASE_SEPARATOR) {
+            if (words == 1) *head_length = i;
+            words++;
+        }
+    }
+    return words;
+}
+
+CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *builder) {
+    CSavyKernel_Lexicon *lexicon = calloc(1, sizeof *lexicon);
+    if (!lexicon) return NULL;
+    Table *table = &lexicon->table;
+    const Table *source = &builder->table;
+    // Copy live entries; then mark phrase heads so lookup knows when to look further.
+    for (size_t i = 0; i < source->count; i++) {
+        const Entry *e = &source->entries[i];
+        if (!e->has_valence && e->role == CSavyKernel_RoleNone) continue;
+        Entry *copy = table_find_or_add(table, e->kind, source->keys + e->key_offset, e->key_length);
+        if (!copy) goto fail;
+        uint32_t offset = copy->key_offset, key_length = copy->key_length;
+        uint8_t phrase_max = copy->phrase_max;
+        *copy = *e;
+        copy->key_offset = offset;
+        copy->key_length = key_length;
+        copy->phrase_max = phrase_max;
+        if (e->kind == CSavyKernel_TermEmoticon) {
+            lexicon->emoticon_start[source->keys[e->key_offset]] = true;
+            if (e->key_length > lexicon->emoticon_max) lexicon->emoticon_max = e->key_length;
+        }
+    }
+    size_t live = table->count;
+    for (size_t i = 0; i < live; i++) {
+        if (table->entries[i].kind != CSavyKernel_TermWord) continue;
+        size_t head_length;
+        size_t words = phrase_words(table->keys + table->entries[i].key_offset, table->entries[i].key_length, &head_length);
+        if (words < 2) continue;
+        // The key blob may move when a head is added: copy the head out first.
+        uint8_t head[256];
+        if (head_length > sizeof head) continue;
+        memcpy(head, table->keys + table->entries[i].key_offset, head_length);
+        Entry *h = table_find_or_add(table, CSavyKernel_TermWord, head, head_length);
+        if (!h) goto fail;
+        if (words > h->phrase_max) h->phrase_max = (uint8_t)words;
+    }
+    return lexicon;
+fail:
+    CSavyKernel_Lexicon_destroy(lexicon);
+    return NULL;
+}
+
+void CSavyKernel_Lexicon_destroy(CSavyKernel_Lexicon *lexicon) {
+    if (!lexicon) return;
+    table_free(&lexicon->table);
+    free(lexicon);
+}
+
+size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon) {
+    size_t count = 0;
+    for (size_t i = 0; i < lexicon->table.count; i++) {
+        const Entry *e = &lexicon->table.entries[i];
+        if (e->has_valence || e->role != CSavyKernel_RoleNone) count++;
+    }
+    return count;
+}

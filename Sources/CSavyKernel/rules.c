@@ -1,0 +1,268 @@
+// Rules: items -> per-item scores -> compound and proportions, with evidence.
+//
+// The rules are VADER's kind (Hutto & Gilbert, ICWSM 2014), reimplemented, with clause-bounded
+// negation, sentence-scoped contrast and concession. Every constant is named, with an example.
+#include "internal.h"
+
+#include <math.h>
+
+// "The food is GREAT" scores above "The food is great" when the text mixes cases.
+static const float CAPS_INCREMENT = 0.733f;
+// Boosters up to three words before a sentiment word count, fading with distance:
+// "very good" > "very, very good"'s first "very".
+#define BOOSTER_WINDOW 3
+static const float BOOSTER_DECAY[BOOSTER_WINDOW] = {1.0f, 0.95f, 0.9f};
+// A negator's scope ends at a clause boundary or after this many words:
+// "I don't think this is good" negates "good"; "No, this is good" does not.
+#define NEGATION_SCOPE_WORDS 4
+// "The food was good, but the service was slow": what precedes "but" in its sentence counts
+// half; what follows counts by the contrast word's value (1.5 for "but").
+static const float CONTRAST_BEFORE_WEIGHT = 0.5f;
+// "Great!!!" > "Great": each '!' adds this much, up to four of them.
+static const float EXCLAMATION_INCREMENT = 0.292f;
+#define EXCLAMATION_MAX 4
+// "Really??" leans harder than "Really?": more than one '?' adds 0.18 each, 0.96 from four on.
+static const float QUESTION_INCREMENT = 0.18f;
+static const float QUESTION_MAX = 0.96f;
+// compound = sum / sqrt(sum^2 + ALPHA): about where VADER's ratings saturate.
+static const float NORMALIZATION_ALPHA = 15.0f;
+
+typedef struct Context {
+    CSavyKernel_Scratch *s;
+    const uint8_t *text;
+    CSavyKernel_EvidenceBuffer *evidence;
+    float *scores;
+    bool mixed_case;
+    // Open negation scope.
+    long negator;
+    size_t negation_left;
+    bool negation_used;
+} Context;
+
+static inline uint32_t item_start(const CSavyKernel_Scratch *s, const Item *it) { return s->tokens[it->first].start; }
+static inline uint32_t item_end(const CSavyKernel_Scratch *s, const Item *it) { return s->tokens[it->first + it->count - 1].end; }
+
+static void note(Context *c, uint8_t kind, const Item *actor, const Item *target, float effect, uint32_t source) {
+    CSavyKernel_EvidenceBuffer *b = c->evidence;
+    if (!b || effect == 0.0f) return;
+    if (!grow((void **)&b->items, &b->capacity, b->count + 1, sizeof *b->items)) {
+        c->s->failed = true;
+        return;
+    }
+    b->items[b->count++] = (CSavyKernel_Evidence){
+        .start = item_start(c->s, actor), .end = item_end(c->s, actor),
+        .target_start = item_start(c->s, target), .target_end = item_end(c->s, target),
+        .effect = effect, .source = source, .kind = kind};
+}
+
+static inline float sign(float x) { return x < 0 ? -1.0f : 1.0f; }
+
+// A negator that negated nothing counts with its own valence: "No." is negative,
+// "No problem" is not.
+static void close_negation(Context *c) {
+    if (c->negator >= 0 && !c->negation_used) {
+        Item *n = &c->s->items[c->negator];
+        if (n->valence != 0.0f) {
+            c->scores[c->negator] = n->valence;
+            note(c, n->evidence_kind, n, n, n->valence, n->source);
+        }
+    }
+    c->negator = -1;
+    c->negation_left = 0;
+}
+
+static bool is_booster(const Item *it) {
+    return it->role == CSavyKernel_RoleBooster || it->role == CSavyKernel_RoleDampener;
+}
+
+// A booster that carries a valence of its own ("super") boosts when a sentiment word follows,
+// and otherwise is that sentiment word ("That's super!").
+static bool boosts_next(const CSavyKernel_Scratch *s, size_t k) {
+    return k + 1 < s->item_count && s->items[k + 1].valence != 0.0f;
+}
+
+static float score_item(Context *c, size_t k, long least_item) {
+    CSavyKernel_Scratch *s = c->s;
+    Item *it = &s->items[k];
+    float v = it->valence;
+    note(c, it->evidence_kind, it, it, v, it->source);
+    if (c->mixed_case && (it->flags & ITEM_ALLCAPS)) {
+        float d = sign(v) * CAPS_INCREMENT;
+        note(c, CSavyKernel_EvidenceCaps, it, it, d, UINT32_MAX);
+        v += d;
+    }
+    for (size_t j = 1; j <= BOOSTER_WINDOW && j <= k; j++) {
+        const Item *b = &s->items[k - j];
+        if (b->flags & ITEM_CLAUSE_END) break;
+        if (!is_booster(b) || (b->valence != 0.0f && !boosts_next(s, k - j))) continue;
+        float d = b->role_value * BOOSTER_DECAY[j - 1];
+        if (v < 0) d = -d;
+        if (c->mixed_case && (b->flags & ITEM_ALLCAPS)) d += sign(v) * CAPS_INCREMENT;
+        note(c, b->role == CSavyKernel_RoleBooster ? CSavyKernel_EvidenceBooster : CSavyKernel_EvidenceDampener, b, it, d, b->source);
+        v += d;
+    }
+    if (it->flags & ITEM_NEGATED_HEAD) {
+        float d = v * it->role_value - v;
+        note(c, CSavyKernel_EvidenceNegation, it, it, d, UINT32_MAX);
+        v += d;
+    }
+    if (c->negator >= 0 && c->negation_left > 0) {
+        const Item *n = &s->items[c->negator];
+        float d = v * n->role_value - v;
+        note(c, CSavyKernel_EvidenceNegation, n, it, d, n->source);
+        v += d;
+        c->negation_used = true;
+    } else if (least_item >= 0) {
+        const Item *n = &s->items[least_item];
+        float d = v * n->role_value - v;
+        note(c, CSavyKernel_EvidenceLeast, n, it, d, n->source);
+        v += d;
+    }
+    return v;
+}
+
+static void weigh(Context *c, size_t from, size_t to, float weight, uint8_t kind, const Item *actor) {
+    for (size_t k = from; k < to; k++) {
+        if (c->scores[k] == 0.0f) continue;
+        float d = c->scores[k] * weight - c->scores[k];
+        note(c, kind, actor, &c->s->items[k], d, actor->source);
+        c->scores[k] += d;
+    }
+}
+
+// Contrast ("but", "however") and concession ("although") within each sentence.
+static void weigh_clauses(Context *c) {
+    CSavyKernel_Scratch *s = c->s;
+    size_t n = s->item_count;
+    size_t previous_start = 0, start = 0;
+    while (start < n) {
+        size_t end = start;
+        while (end < n && !(s->items[end].flags & ITEM_SENTENCE_END)) end++;
+        if (end < n) end++;  // the sentence includes its final punctuation
+        long contrast = -1;
+        for (size_t k = start; k < end; k++) {
+            const Item *it = &s->items[k];
+            if (it->role == CSavyKernel_RoleContrast) contrast = (long)k;
+            if (it->role == CSavyKernel_RoleConcession) {
+                size_t stop = k + 1;
+                while (stop < end && !(s->items[stop].flags & ITEM_CLAUSE_END)) stop++;
+                weigh(c, k + 1, stop, it->role_value, CSavyKernel_EvidenceConcession, it);
+            }
+        }
+        if (contrast >= 0) {
+            const Item *marker = &s->items[contrast];
+            bool opens_sentence = true;
+            for (size_t k = start; k < (size_t)contrast; k++) {
+                if (s->items[k].flags & ITEM_WORDLIKE) { opens_sentence = false; break; }
+            }
+            // "I like it. But it is slow." contrasts with the sentence before.
+            size_t before = opens_sentence ? previous_start : start;
+            weigh(c, before, (size_t)contrast, CONTRAST_BEFORE_WEIGHT, CSavyKernel_EvidenceContrast, marker);
+            weigh(c, (size_t)contrast + 1, end, marker->role_value, CSavyKernel_EvidenceContrast, marker);
+        }
+        previous_start = start;
+        start = end;
+    }
+}
+
+void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result *result,
+                 CSavyKernel_EvidenceBuffer *evidence) {
+    size_t n = s->item_count;
+    if (!grow((void **)&s->scores, &s->score_capacity, n + 1, sizeof *s->scores)) { s->failed = true; return; }
+    Context c = {.s = s, .text = text, .evidence = evidence, .scores = s->scores, .negator = -1};
+
+    size_t caps = 0, words = 0;
+    for (size_t k = 0; k < n; k++) {
+        const CSavyKernel_Token *t = &s->tokens[s->items[k].first];
+        if (t->kind != CSavyKernel_TokenWord) continue;
+        words++;
+        if (s->items[k].flags & ITEM_ALLCAPS) caps++;
+    }
+    c.mixed_case = caps > 0 && caps < words;
+
+    size_t exclamations = 0, questions = 0;
+    long last_exclamation = -1, last_question = -1, least_item = -1;
+    for (size_t k = 0; k < n; k++) {
+        Item *it = &s->items[k];
+        c.scores[k] = 0.0f;
+        long least_here = (least_item >= 0 && (size_t)least_item + 1 == k) ? least_item : -1;
+        if (it->flags & ITEM_CLAUSE_END) {
+            const CSavyKernel_Token *t = &s->tokens[it->first];
+            uint8_t ch = s->keys[t->key_offset];
+            if (t->key_length == 1 && ch == '!') { exclamations++; last_exclamation = (long)k; }
+            if (t->key_length == 1 && ch == '?') { questions++; last_question = (long)k; }
+            close_negation(&c);
+            continue;
+        }
+        switch (it->role) {
+            case CSavyKernel_RoleMask:
+                continue;
+            case CSavyKernel_RoleContrast:
+            case CSavyKernel_RoleConcession:
+                close_negation(&c);
+                continue;
+            case CSavyKernel_RoleNegator:
+                close_negation(&c);
+                c.negator = (long)k;
+                c.negation_left = NEGATION_SCOPE_WORDS;
+                c.negation_used = false;
+                continue;
+            case CSavyKernel_RoleNegatorNext:
+                least_item = (long)k;
+                continue;
+            default:
+                break;
+        }
+        bool acts_as_booster = is_booster(it) && (it->valence == 0.0f || boosts_next(s, k));
+        if (it->valence != 0.0f && !acts_as_booster) c.scores[k] = score_item(&c, k, least_here);
+        if ((it->flags & ITEM_WORDLIKE) && c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) {
+            close_negation(&c);
+        }
+    }
+    close_negation(&c);
+    weigh_clauses(&c);
+
+    float sum = 0.0f, positive = 0.0f, negative = 0.0f, neutral = 0.0f;
+    uint32_t hits = 0, wordlike = 0;
+    for (size_t k = 0; k < n; k++) {
+        const Item *it = &s->items[k];
+        float v = c.scores[k];
+        sum += v;
+        if (it->valence != 0.0f) hits++;
+        if (it->flags & ITEM_WORDLIKE) wordlike++;
+        if (v > 0) positive += v + 1.0f;
+        else if (v < 0) negative += v - 1.0f;
+        else if (it->flags & ITEM_WORDLIKE) neutral += 1.0f;
+    }
+
+    // Punctuation emphasis leans the way the text already leans.
+    float amplifier = 0.0f;
+    size_t counted = exclamations < EXCLAMATION_MAX ? exclamations : EXCLAMATION_MAX;
+    float exclaim = (float)counted * EXCLAMATION_INCREMENT;
+    float question = questions > 1 ? (questions <= 3 ? (float)questions * QUESTION_INCREMENT : QUESTION_MAX) : 0.0f;
+    if (sum != 0.0f) {
+        Item whole = {.first = 0, .count = (uint32_t)s->token_count};
+        if (exclaim > 0 && last_exclamation >= 0) note(&c, CSavyKernel_EvidenceExclamation, &s->items[last_exclamation], &whole, sign(sum) * exclaim, UINT32_MAX);
+        if (question > 0 && last_question >= 0) note(&c, CSavyKernel_EvidenceQuestion, &s->items[last_question], &whole, sign(sum) * question, UINT32_MAX);
+        amplifier = exclaim + question;
+        sum += sign(sum) * amplifier;
+        if (positive > -negative) positive += amplifier;
+        else if (positive < -negative) negative -= amplifier;
+    }
+
+    float total = positive - negative + neutral;
+    result->sum = sum;
+    result->compound = sum / sqrtf(sum * sum + NORMALIZATION_ALPHA);
+    if (result->compound > 1.0f) result->compound = 1.0f;
+    if (result->compound < -1.0f) result->compound = -1.0f;
+    if (total > 0) {
+        result->positive = positive / total;
+        result->negative = -negative / total;
+        result->neutral = neutral / total;
+    } else {
+        result->positive = result->negative = 0.0f;
+        result->neutral = 1.0f;
+    }
+    result->token_count = wordlike;
+    result->hit_count = hits;
+}

@@ -1,0 +1,437 @@
+// Tokenizer: UTF-8 bytes -> tokens with byte ranges and folded keys.
+//
+// Both paths share the outer scan (whitespace, URLs, e-mail, @mentions, emoticons, hyphen
+// joins); they differ only in how a run of non-space text is split into words:
+// - the ICU path uses ICU's UAX #29 word break and NFKC_Casefold (the reference);
+// - the fast path handles texts of ASCII, Latin-1 letters (U+00C0-U+00FF but × and ÷)
+//   and U+2019, with a table-driven scanner proven equal to ICU on such text by the
+//   differential tests (Tests/CSavyKernelTests).
+#include "internal.h"
+
+// MARK: - Byte classes
+
+static inline bool is_space(uint8_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
+}
+static inline bool is_ascii_alpha(uint8_t c) { return (uint8_t)((c | 0x20) - 'a') < 26; }
+static inline bool is_ascii_digit(uint8_t c) { return (uint8_t)(c - '0') < 10; }
+static inline bool is_ascii_alnum(uint8_t c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+
+// Is `text` entirely in the fast path's alphabet?
+static bool fast_path_covers(const uint8_t *text, size_t length) {
+    for (size_t i = 0; i < length;) {
+        uint8_t c = text[i];
+        if (c < 0x80) { i++; continue; }
+        if (c == 0xC3 && i + 1 < length && text[i + 1] >= 0x80 && text[i + 1] <= 0xBF &&
+            text[i + 1] != 0x97 && text[i + 1] != 0xB7) { i += 2; continue; }
+        if (c == 0xE2 && i + 2 < length && text[i + 1] == 0x80 && text[i + 2] == 0x99) { i += 3; continue; }
+        return false;
+    }
+    return true;
+}
+
+// MARK: - Emitting tokens
+
+static bool push_token(CSavyKernel_Scratch *s, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags,
+                       size_t key_offset, size_t key_length) {
+    if (!grow((void **)&s->tokens, &s->token_capacity, s->token_count + 1, sizeof *s->tokens)) {
+        s->failed = true;
+        return false;
+    }
+    s->tokens[s->token_count++] = (CSavyKernel_Token){
+        .start = start, .end = end, .kind = kind, .flags = flags,
+        .key_offset = (uint32_t)key_offset, .key_length = (uint32_t)key_length};
+    return true;
+}
+
+static bool reserve_keys(CSavyKernel_Scratch *s, size_t more) {
+    if (grow((void **)&s->keys, &s->key_capacity, s->key_length + more, 1)) return true;
+    s->failed = true;
+    return false;
+}
+
+// A token whose key is its bytes as they stand (punctuation, emoticons, URLs).
+static void push_literal(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end, uint8_t kind) {
+    if (!reserve_keys(s, end - start)) return;
+    size_t offset = s->key_length;
+    memcpy(s->keys + offset, text + start, end - start);
+    s->key_length += end - start;
+    push_token(s, (uint32_t)start, (uint32_t)end, kind, 0, offset, end - start);
+}
+
+// Joins word - word (no spaces) into one hyphenated token, so that "ei-toivottu" reads
+// as one word and its parts trigger no rule. Keys are contiguous, so "a" "-" "b" is "a-b".
+static void join_hyphen(CSavyKernel_Scratch *s) {
+    size_t n = s->token_count;
+    if (n < 3) return;
+    CSavyKernel_Token *a = &s->tokens[n - 3], *dash = &s->tokens[n - 2], *b = &s->tokens[n - 1];
+    bool wordish_a = a->kind == CSavyKernel_TokenWord || a->kind == CSavyKernel_TokenNumber;
+    bool wordish_b = b->kind == CSavyKernel_TokenWord || b->kind == CSavyKernel_TokenNumber;
+    if (!wordish_a || !wordish_b || dash->kind != CSavyKernel_TokenPunct) return;
+    if (dash->key_length != 1 || s->keys[dash->key_offset] != '-') return;
+    if (a->end != dash->start || dash->end != b->start) return;
+    if (a->key_offset + a->key_length != dash->key_offset || dash->key_offset + 1 != b->key_offset) return;
+    bool caps = (a->flags & CSavyKernel_TokenAllCaps) && (b->flags & CSavyKernel_TokenAllCaps);
+    a->end = b->end;
+    a->key_length += 1 + b->key_length;
+    a->kind = (a->kind == CSavyKernel_TokenWord || b->kind == CSavyKernel_TokenWord) ? CSavyKernel_TokenWord : CSavyKernel_TokenNumber;
+    a->flags = (uint8_t)(((a->flags | b->flags) & CSavyKernel_TokenHasLower) | CSavyKernel_TokenHyphenated |
+                         (caps ? CSavyKernel_TokenAllCaps : 0));
+    s->token_count -= 2;
+}
+
+// MARK: - Fast path
+
+enum { FAST_OTHER, FAST_LETTER, FAST_DIGIT, FAST_EXTEND_NUM_LET, FAST_MID_NUM_LET, FAST_SINGLE_QUOTE, FAST_MID_NUM };
+
+// Class and width of the character at text[i] (the text is known to be in the fast alphabet).
+static inline int fast_class(const uint8_t *text, size_t i, size_t *width) {
+    uint8_t c = text[i];
+    *width = 1;
+    if (c < 0x80) {
+        if (is_ascii_alpha(c)) return FAST_LETTER;
+        if (is_ascii_digit(c)) return FAST_DIGIT;
+        switch (c) {
+            case '_': return FAST_EXTEND_NUM_LET;
+            case '.': return FAST_MID_NUM_LET;
+            case '\'': return FAST_SINGLE_QUOTE;
+            case ',': case ';': return FAST_MID_NUM;
+            default: return FAST_OTHER;
+        }
+    }
+    if (c == 0xC3) { *width = 2; return FAST_LETTER; }
+    *width = 3;  // U+2019
+    return FAST_MID_NUM_LET;
+}
+
+static inline bool joins_word(int c) { return c == FAST_LETTER || c == FAST_DIGIT || c == FAST_EXTEND_NUM_LET; }
+
+// Appends the folded key of a fast-path word and returns its flags.
+static uint8_t fast_fold(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end,
+                         bool *has_letter, bool *has_digit) {
+    // Folding at most doubles the bytes (ß -> ss).
+    if (!reserve_keys(s, 2 * (end - start))) return 0;
+    uint8_t *out = s->keys + s->key_length;
+    size_t upper = 0, lower = 0, digits = 0;
+    for (size_t i = start; i < end;) {
+        uint8_t c = text[i];
+        if (c < 0x80) {
+            if ((uint8_t)(c - 'A') < 26) { *out++ = c | 0x20; upper++; }
+            else { *out++ = c; if ((uint8_t)(c - 'a') < 26) lower++; else if (is_ascii_digit(c)) digits++; }
+            i++;
+        } else if (c == 0xC3) {
+            uint8_t d = text[i + 1];
+            if (d <= 0x9E) { *out++ = 0xC3; *out++ = d + 0x20; upper++; }
+            else if (d == 0x9F) { *out++ = 's'; *out++ = 's'; lower++; }
+            else { *out++ = 0xC3; *out++ = d; lower++; }
+            i += 2;
+        } else {
+            *out++ = '\'';
+            i += 3;
+        }
+    }
+    s->key_length = (size_t)(out - s->keys);
+    *has_letter = upper + lower > 0;
+    *has_digit = digits > 0;
+    uint8_t flags = 0;
+    if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
+    if (lower) flags |= CSavyKernel_TokenHasLower;
+    return flags;
+}
+
+static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end) {
+    for (size_t i = start; i < end && !s->failed;) {
+        size_t width;
+        int c = fast_class(text, i, &width);
+        if (!joins_word(c)) {
+            push_literal(s, text, i, i + width, CSavyKernel_TokenPunct);
+            join_hyphen(s);
+            i += width;
+            continue;
+        }
+        size_t j = i + width;
+        int last = c;
+        while (j < end) {
+            size_t w1;
+            int d = fast_class(text, j, &w1);
+            if (joins_word(d)) { last = d; j += w1; continue; }
+            if (j + w1 >= end) break;
+            size_t w2;
+            int after = fast_class(text, j + w1, &w2);
+            // UAX #29 WB6/7: letter (MidNumLet | Single_Quote) letter.
+            if ((d == FAST_MID_NUM_LET || d == FAST_SINGLE_QUOTE) && last == FAST_LETTER && after == FAST_LETTER) {
+                j += w1 + w2; last = after; continue;
+            }
+            // WB11/12: digit (MidNum | MidNumLet | Single_Quote) digit.
+            if ((d == FAST_MID_NUM || d == FAST_MID_NUM_LET || d == FAST_SINGLE_QUOTE) && last == FAST_DIGIT && after == FAST_DIGIT) {
+                j += w1 + w2; last = after; continue;
+            }
+            break;
+        }
+        size_t key_offset = s->key_length;
+        bool letter, digit;
+        uint8_t flags = fast_fold(s, text, i, j, &letter, &digit);
+        if (s->failed) return;
+        uint8_t kind = letter ? CSavyKernel_TokenWord : digit ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
+        push_token(s, (uint32_t)i, (uint32_t)j, kind, flags, key_offset, s->key_length - key_offset);
+        join_hyphen(s);
+        i = j;
+    }
+}
+
+// MARK: - ICU path
+
+// Appends the key of an emoji: its code points without skin tones and variation selectors,
+// so that "❤️" and "❤", "👍🏽" and "👍" meet.
+static void emoji_key(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end) {
+    if (!reserve_keys(s, end - start)) return;
+    for (size_t i = start; i < end;) {
+        size_t consumed;
+        int invalid;
+        uint32_t cp = CSavyICU_decode_utf8(text + i, end - i, &consumed, &invalid);
+        if (!(CSavyICU_properties(cp) & CSavyICU_EMOJI_MODIFIER)) {
+            memcpy(s->keys + s->key_length, text + i, consumed);
+            s->key_length += consumed;
+        }
+        i += consumed;
+    }
+}
+
+static void icu_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end) {
+    if (!s->icu && !(s->icu = CSavyICU_Context_create())) { s->failed = true; return; }
+    if (!grow((void **)&s->spans, &s->span_capacity, end - start, sizeof *s->spans)) { s->failed = true; return; }
+    size_t invalid_before = s->invalid_count;
+    size_t count = CSavyICU_segment_words(s->icu, text + start, end - start, s->spans, &s->invalid_count);
+    if (count == SIZE_MAX) { s->failed = true; return; }
+    if (s->invalid_count > invalid_before && s->first_invalid == SIZE_MAX) {
+        for (size_t i = start; i < end;) {
+            size_t consumed;
+            int invalid;
+            CSavyICU_decode_utf8(text + i, end - i, &consumed, &invalid);
+            if (invalid) { s->first_invalid = i; break; }
+            i += consumed;
+        }
+    }
+    for (size_t k = 0; k < count && !s->failed; k++) {
+        size_t a = start + s->spans[k].start, b = start + s->spans[k].end;
+        size_t letters = 0, digits = 0, upper = 0, lower = 0, spaces = 0, chars = 0;
+        uint32_t first_properties = 0;
+        for (size_t i = a; i < b;) {
+            size_t consumed;
+            int invalid;
+            uint32_t cp = CSavyICU_decode_utf8(text + i, b - i, &consumed, &invalid);
+            uint32_t p = CSavyICU_properties(cp);
+            if (i == a) first_properties = p;
+            if (p & CSavyICU_ALPHABETIC) letters++;
+            if (p & CSavyICU_DIGIT) digits++;
+            if (p & CSavyICU_UPPERCASE) upper++;
+            if (p & CSavyICU_LOWERCASE) lower++;
+            if (p & CSavyICU_WHITESPACE) spaces++;
+            chars++;
+            i += consumed;
+        }
+        if (spaces == chars) continue;
+        if (letters || digits) {
+            if (!reserve_keys(s, 8 * (b - a) + 16)) return;
+            size_t key_offset = s->key_length;
+            size_t folded = CSavyICU_fold_key(s->icu, text + a, b - a, s->keys + key_offset, s->key_capacity - key_offset);
+            if (folded == SIZE_MAX) { s->failed = true; return; }
+            if (folded > s->key_capacity - key_offset) {
+                if (!reserve_keys(s, folded)) return;
+                folded = CSavyICU_fold_key(s->icu, text + a, b - a, s->keys + key_offset, s->key_capacity - key_offset);
+            }
+            s->key_length += folded;
+            uint8_t flags = 0;
+            if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
+            if (lower) flags |= CSavyKernel_TokenHasLower;
+            push_token(s, (uint32_t)a, (uint32_t)b, letters ? CSavyKernel_TokenWord : CSavyKernel_TokenNumber,
+                       flags, key_offset, folded);
+        } else if (first_properties & CSavyICU_PICTOGRAPHIC) {
+            size_t key_offset = s->key_length;
+            emoji_key(s, text, a, b);
+            push_token(s, (uint32_t)a, (uint32_t)b, CSavyKernel_TokenEmoji, 0, key_offset, s->key_length - key_offset);
+        } else {
+            push_literal(s, text, a, b, CSavyKernel_TokenPunct);
+        }
+        join_hyphen(s);
+    }
+}
+
+// MARK: - Specials: URLs, e-mail, @mentions
+
+static bool starts_with_ci(const uint8_t *text, size_t length, const char *prefix) {
+    size_t n = strlen(prefix);
+    if (length < n) return false;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = text[i];
+        if ((uint8_t)(c - 'A') < 26) c |= 0x20;
+        if (c != (uint8_t)prefix[i]) return false;
+    }
+    return true;
+}
+
+// Trailing punctuation is not part of a URL or address: "see https://x.fi/a." ends at "a".
+static size_t trim_trailing(const uint8_t *text, size_t start, size_t end) {
+    while (end > start) {
+        uint8_t c = text[end - 1];
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+            c == ']' || c == '}' || c == '"' || c == '\'' || c == '>') end--;
+        else break;
+    }
+    return end;
+}
+
+static inline bool is_address_char(uint8_t c) {
+    return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+// Recognises a URL, an e-mail address or an @mention at text[start, end). Returns its end
+// (0 when none) and its kind.
+static size_t match_special(const uint8_t *text, size_t start, size_t end, uint8_t *kind) {
+    const uint8_t *p = text + start;
+    size_t n = end - start;
+    if (starts_with_ci(p, n, "http://") || starts_with_ci(p, n, "https://") || starts_with_ci(p, n, "www.")) {
+        size_t stop = trim_trailing(text, start, end);
+        if (stop > start + 4) { *kind = CSavyKernel_TokenURL; return stop; }
+    }
+    if (p[0] == '@') {
+        size_t i = start + 1;
+        while (i < end && (is_ascii_alnum(text[i]) || text[i] == '_')) i++;
+        if (i > start + 1) { *kind = CSavyKernel_TokenMention; return i; }
+        return 0;
+    }
+    // local@domain.tld
+    size_t i = start;
+    while (i < end && is_address_char(text[i])) i++;
+    if (i == start || i >= end || text[i] != '@') return 0;
+    size_t domain = ++i;
+    size_t last_dot = 0;
+    while (i < end && (is_ascii_alnum(text[i]) || text[i] == '-' || text[i] == '.')) {
+        if (text[i] == '.') last_dot = i;
+        i++;
+    }
+    size_t stop = trim_trailing(text, domain, i);
+    if (last_dot > domain && last_dot + 2 < stop + 1 && stop > last_dot + 2) {
+        *kind = CSavyKernel_TokenEmail;
+        return stop;
+    }
+    return 0;
+}
+
+// MARK: - Emoticons
+
+// Longest emoticon of the lexicon at text[at, end), or 0. An emoticon must not run into a
+// letter or digit (":Doh" is no ":D"), and one that starts with a letter or digit must not
+// follow one ("taxD" holds no "xD"); none follows a digit ("3:30" holds no ":3").
+static size_t match_emoticon(const CSavyKernel_Lexicon *lexicon, const uint8_t *text, size_t chunk_start,
+                             size_t at, size_t end) {
+    if (!lexicon || !lexicon->emoticon_start[text[at]]) return 0;
+    if (at > chunk_start) {
+        uint8_t before = text[at - 1];
+        if (is_ascii_digit(before)) return 0;
+        if (is_ascii_alnum(text[at]) && (is_ascii_alpha(before) || before >= 0x80)) return 0;
+        // "(yes):" holds no "):": an emoticon that starts with a bracket starts its chunk.
+        uint8_t c = text[at];
+        if (c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}') return 0;
+    }
+    size_t longest = end - at < lexicon->emoticon_max ? end - at : lexicon->emoticon_max;
+    for (size_t n = longest; n >= 2; n--) {
+        if (at + n < end && is_ascii_alnum(text[at + n - 1]) && is_ascii_alnum(text[at + n])) continue;
+        if (table_find(&lexicon->table, CSavyKernel_TermEmoticon, text + at, n)) return n;
+    }
+    return 0;
+}
+
+static inline bool is_trailing_punct(uint8_t c) { return c == '.' || c == ',' || c == '!' || c == '?'; }
+
+// Does text[at, end) consist of emoticons and trailing punctuation only, with at least one
+// emoticon first? ("great:)!!" ends in ":)" "!" "!")
+static bool emoticon_suffix(const CSavyKernel_Lexicon *lexicon, const uint8_t *text, size_t chunk_start,
+                            size_t at, size_t end) {
+    size_t n = match_emoticon(lexicon, text, chunk_start, at, end);
+    if (!n) return false;
+    for (size_t i = at + n; i < end;) {
+        if (is_trailing_punct(text[i])) { i++; continue; }
+        size_t m = match_emoticon(lexicon, text, chunk_start, i, end);
+        if (!m) return false;
+        i += m;
+    }
+    return true;
+}
+
+// MARK: - Outer scan
+
+typedef void (*RunSplitter)(CSavyKernel_Scratch *, const uint8_t *, size_t, size_t);
+
+// Emits the tail text[at, end) known to be emoticons and punctuation.
+static void emit_emoticon_tail(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
+                               size_t chunk_start, size_t at, size_t end) {
+    for (size_t i = at; i < end && !s->failed;) {
+        size_t m = match_emoticon(lexicon, text, chunk_start, i, end);
+        if (m) { push_literal(s, text, i, i + m, CSavyKernel_TokenEmoticon); i += m; }
+        else { push_literal(s, text, i, i + 1, CSavyKernel_TokenPunct); i++; }
+    }
+}
+
+static void scan_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
+                       size_t start, size_t end, RunSplitter split) {
+    // Opening brackets and quotes before a URL, address or mention.
+    size_t p = start;
+    while (p < end && (text[p] == '(' || text[p] == '[' || text[p] == '"' || text[p] == '\'')) p++;
+    if (p < end) {
+        uint8_t kind;
+        size_t stop = match_special(text, p, end, &kind);
+        if (stop) {
+            if (p > start) split(s, text, start, p);
+            push_literal(s, text, p, stop, kind);
+            if (stop < end) split(s, text, stop, end);
+            return;
+        }
+    }
+    // Emoticons at the start of the chunk.
+    p = start;
+    for (size_t m; p < end && (m = match_emoticon(lexicon, text, start, p, end)); p += m) {
+        push_literal(s, text, p, p + m, CSavyKernel_TokenEmoticon);
+    }
+    // Emoticons that end the chunk: "thanks:)" or "great!!:D".
+    if (lexicon && lexicon->emoticon_max) {
+        for (size_t at = p + 1; at < end; at++) {
+            if (!lexicon->emoticon_start[text[at]]) continue;
+            if (emoticon_suffix(lexicon, text, start, at, end)) {
+                split(s, text, p, at);
+                emit_emoticon_tail(lexicon, s, text, start, at, end);
+                return;
+            }
+        }
+    }
+    if (p < end) split(s, text, p, end);
+}
+
+size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
+                     const uint8_t *text, size_t length, bool force_icu, bool *used_fast) {
+    s->token_count = 0;
+    s->key_length = 0;
+    s->invalid_count = 0;
+    s->first_invalid = SIZE_MAX;
+    s->failed = false;
+    *used_fast = !force_icu && fast_path_covers(text, length);
+    RunSplitter split = *used_fast ? fast_run : icu_run;
+    for (size_t i = 0; i < length && !s->failed;) {
+        while (i < length && is_space(text[i])) i++;
+        size_t start = i;
+        while (i < length && !is_space(text[i])) i++;
+        if (i > start) scan_chunk(lexicon, s, text, start, i, split);
+    }
+    return s->failed ? SIZE_MAX : s->token_count;
+}
+
+size_t CSavyKernel_tokenize(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+    const uint8_t *text, size_t length, CSavyKernel_Path path,
+    const CSavyKernel_Token **tokens, const uint8_t **keys, int *used_fast_path) {
+    bool fast;
+    size_t count = tokenize_text(lexicon, scratch, text, length, path == CSavyKernel_PathICU, &fast);
+    *tokens = scratch->tokens;
+    *keys = scratch->keys;
+    *used_fast_path = fast;
+    return count;
+}

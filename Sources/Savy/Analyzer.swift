@@ -1,0 +1,101 @@
+import CSavyKernel
+
+/// Scores the sentiment of text.
+///
+/// Build one at start-up and share it: it is immutable and `Sendable`, and every method is
+/// safe to call from many threads at once.
+///
+/// ```swift
+/// let analyzer = try Analyzer()
+/// let analysis = analyzer.score("The agent was very helpful, thanks!")
+/// print(analysis.sentiment.compound, analysis.sentiment.label)
+/// ```
+public struct Analyzer: Sendable {
+    /// How an analyzer is built.
+    public struct Configuration: Sendable {
+        /// Lexicons layered over the built-in ones, in order.
+        public var lexicons: [LexiconSource]
+        /// Whether to start from the built-in lexicons (normally yes).
+        public var includeBuiltInLexicons: Bool
+
+        public init(lexicons: [LexiconSource] = [], includeBuiltInLexicons: Bool = true) {
+            self.lexicons = lexicons
+            self.includeBuiltInLexicons = includeBuiltInLexicons
+        }
+    }
+
+    let lexicon: KernelLexicon
+    let workers = WorkerPool()
+
+    /// Builds an analyzer with the built-in lexicons and any user lexicons layered on top.
+    /// - Throws: ``LexiconError`` naming the file, line and column of a bad entry.
+    public init(configuration: Configuration = Configuration()) throws(LexiconError) {
+        var sources = configuration.includeBuiltInLexicons ? BuiltInLexicons.sources(for: .english) : []
+        sources += configuration.lexicons
+        lexicon = try KernelLexicon(sources: sources)
+    }
+
+    /// The number of words, phrases, emoticons and emoji the analyzer knows.
+    public var lexiconEntryCount: Int { lexicon.count }
+
+    /// Scores one text. With `explain`, the result lists what moved the score.
+    public func score(_ text: String, explain: Bool = false) -> Analysis {
+        var text = text
+        return text.withUTF8 { utf8 in
+            score(utf8: UnsafeRawBufferPointer(utf8), explain: explain)
+        }
+    }
+
+    /// Scores one text given as UTF-8 bytes, which may be invalid (they are then repaired
+    /// and reported in ``Analysis/warnings``).
+    public func score(utf8 text: UnsafeRawBufferPointer, explain: Bool = false) -> Analysis {
+        workers.withWorker { worker in
+            var offsets: (UInt64, UInt64) = (0, UInt64(text.count))
+            var result = CSavyKernel_Result()
+            let evidence = explain ? worker.evidence : nil
+            if let evidence { CSavyKernel_EvidenceBuffer_clear(evidence) }
+            var empty: UInt8 = 0  // a valid address for empty input
+            withUnsafePointer(to: &offsets) { offsetsPointer in
+                offsetsPointer.withMemoryRebound(to: UInt64.self, capacity: 2) { offsets in
+                    if let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                        CSavyKernel_score_batch(lexicon.pointer, worker.scratch, base, offsets, 1, &result, evidence)
+                    } else {
+                        CSavyKernel_score_batch(lexicon.pointer, worker.scratch, &empty, offsets, 1, &result, evidence)
+                    }
+                }
+            }
+            return ResultDecoder(lexicon: lexicon, evidence: evidence).analysis(result, text: text)
+        }
+    }
+
+    /// Scores many texts, in order.
+    public func score(_ texts: some Sequence<String>, explain: Bool = false) -> [Analysis] {
+        score(TextBatch(texts), explain: explain)
+    }
+
+    /// Scores a batch in one kernel call: the fastest way to score many texts.
+    public func score(_ batch: TextBatch, explain: Bool = false) -> [Analysis] {
+        if batch.isEmpty { return [] }
+        return workers.withWorker { worker in
+            let evidence = explain ? worker.evidence : nil
+            if let evidence { CSavyKernel_EvidenceBuffer_clear(evidence) }
+            var results = [CSavyKernel_Result](repeating: CSavyKernel_Result(), count: batch.count)
+            // Never empty: ContiguousArray storage gives a real address even for zero bytes.
+            var bytes = batch.bytes
+            if bytes.isEmpty { bytes.reserveCapacity(1) }
+            bytes.withUnsafeBufferPointer { bytes in
+                batch.offsets.withUnsafeBufferPointer { offsets in
+                    CSavyKernel_score_batch(lexicon.pointer, worker.scratch, bytes.baseAddress,
+                                            offsets.baseAddress, batch.count, &results, evidence)
+                }
+            }
+            let decoder = ResultDecoder(lexicon: lexicon, evidence: evidence)
+            return batch.bytes.withUnsafeBytes { all in
+                results.indices.map { index in
+                    let text = UnsafeRawBufferPointer(rebasing: all[Int(batch.offsets[index])..<Int(batch.offsets[index + 1])])
+                    return decoder.analysis(results[index], text: text)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// One thing that moved a score: a lexicon hit, or a rule acting on one.
+///
+/// The effects of a text's evidence add up to its raw sum, from which `compound` follows:
+/// `compound = sum / sqrt(sum² + 15)`.
+public struct Evidence: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+        /// A word's valence from a lexicon.
+        case lexicon
+        /// A multiword idiom's valence ("yeah right").
+        case phrase
+        case emoticon
+        case emoji
+        /// ALL-CAPS emphasis in mixed-case text.
+        case caps
+        /// An intensifier before a sentiment word ("very").
+        case booster
+        /// A softener before a sentiment word ("somewhat", "kind of").
+        case dampener
+        /// A negator whose scope covers the word ("not", "never", "don't").
+        case negation
+        /// "least" before a word.
+        case least
+        /// Weighting around "but" or "however".
+        case contrast
+        /// Weighting of an "although" clause.
+        case concession
+        /// Exclamation marks amplify the overall direction.
+        case exclamation
+        /// Repeated question marks amplify the overall direction.
+        case question
+        /// A hyphenated word scored by its last part ("super-friendly").
+        case hyphenHead
+        /// A word scored through its uninflected form ("hates" → "hate").
+        case inflection
+    }
+
+    /// A half-open range of UTF-8 byte offsets into the text.
+    public struct ByteRange: Codable, Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    public var kind: Kind
+    /// The words that acted (the sentiment word itself, for a lexicon hit).
+    public var text: String
+    public var range: ByteRange
+    /// The sentiment word acted on; for exclamation and question marks, the whole text.
+    public var target: String
+    public var targetRange: ByteRange
+    /// Change to the raw sum, in valence units (-4...4 per word before rules).
+    public var effect: Double
+    /// The lexicon file the entry came from, for lexicon-based evidence.
+    public var source: String?
+
+    public init(kind: Kind, text: String, range: ByteRange, target: String, targetRange: ByteRange,
+                effect: Double, source: String?) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+        self.target = target
+        self.targetRange = targetRange
+        self.effect = effect
+        self.source = source
+    }
+}

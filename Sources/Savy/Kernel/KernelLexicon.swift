@@ -1,0 +1,79 @@
+import CSavyKernel
+import SavyLexiconFormat
+
+/// A compiled C lexicon: immutable once built, so it is shared by every thread.
+final class KernelLexicon: @unchecked Sendable {
+    let pointer: OpaquePointer
+    /// Names of the sources, indexed by the source number the kernel echoes in evidence.
+    let sourceNames: [String]
+
+    /// Builds from `sources`, later ones layered over earlier ones.
+    init(sources: [LexiconSource]) throws(LexiconError) {
+        guard let builder = CSavyKernel_Builder_create() else {
+            throw LexiconError(file: "", line: 0, column: 0, message: "out of memory")
+        }
+        defer { CSavyKernel_Builder_destroy(builder) }
+        for (index, source) in sources.enumerated() {
+            let file: LexiconFile
+            do {
+                file = try LexiconFile(path: source.name, bytes: source.contents)
+            } catch {
+                throw LexiconError(error)
+            }
+            for entry in file.entries {
+                let status = Self.apply(entry, kind: file.kind, source: UInt32(index), builder: builder)
+                if status.ok == 0 {
+                    let message = withUnsafeBytes(of: status.message) { raw in
+                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    }
+                    throw LexiconError(file: source.name, line: entry.line, column: 1, message: "'\(entry.term)': \(message)")
+                }
+            }
+        }
+        guard let lexicon = CSavyKernel_Builder_finish(builder) else {
+            throw LexiconError(file: "", line: 0, column: 0, message: "out of memory")
+        }
+        pointer = lexicon
+        sourceNames = sources.map(\.name)
+    }
+
+    deinit {
+        CSavyKernel_Lexicon_destroy(pointer)
+    }
+
+    var count: Int { CSavyKernel_Lexicon_count(pointer) }
+
+    private static func apply(_ entry: LexiconFile.Entry, kind: LexiconFile.Kind, source: UInt32,
+                              builder: OpaquePointer) -> CSavyKernel_BuildStatus {
+        var term = entry.term
+        return term.withUTF8 { bytes in
+            let termKind: CSavyKernel_TermKind = switch kind {
+            case .emoticons: CSavyKernel_TermEmoticon
+            case .emoji: CSavyKernel_TermEmoji
+            case .terms, .modifiers: CSavyKernel_TermWord
+            }
+            switch entry.value {
+            case .valence(let valence):
+                return CSavyKernel_Builder_set_valence(builder, bytes.baseAddress, bytes.count, termKind, Float(valence), source)
+            case .role(let role, let value):
+                return CSavyKernel_Builder_set_role(builder, bytes.baseAddress, bytes.count, role.kernelRole, Float(value), source)
+            case .remove:
+                return CSavyKernel_Builder_remove(builder, bytes.baseAddress, bytes.count, termKind, kind == .modifiers ? 1 : 0)
+            }
+        }
+    }
+}
+
+extension LexiconFile.Role {
+    var kernelRole: CSavyKernel_Role {
+        switch self {
+        case .booster: CSavyKernel_RoleBooster
+        case .dampener: CSavyKernel_RoleDampener
+        case .negator: CSavyKernel_RoleNegator
+        case .negatorNext: CSavyKernel_RoleNegatorNext
+        case .contrast: CSavyKernel_RoleContrast
+        case .concession: CSavyKernel_RoleConcession
+        case .mask: CSavyKernel_RoleMask
+        }
+    }
+}

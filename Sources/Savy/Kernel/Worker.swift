@@ -1,0 +1,42 @@
+import CSavyKernel
+import Foundation
+
+/// Per-thread kernel state: a scratch and an evidence buffer. Never shared between threads
+/// at once; the pool hands each one to a single caller at a time.
+final class Worker: @unchecked Sendable {
+    let scratch: OpaquePointer
+    let evidence: OpaquePointer
+
+    init() {
+        guard let scratch = CSavyKernel_Scratch_create(), let evidence = CSavyKernel_EvidenceBuffer_create() else {
+            fatalError("Savy: out of memory creating a scratch")
+        }
+        self.scratch = scratch
+        self.evidence = evidence
+    }
+
+    deinit {
+        CSavyKernel_Scratch_destroy(scratch)
+        CSavyKernel_EvidenceBuffer_destroy(evidence)
+    }
+}
+
+/// Reuses workers so that scoring one text allocates nothing in the kernel once warm.
+final class WorkerPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [Worker] = []
+    /// Idle workers kept beyond this are released.
+    private let limit = max(ProcessInfo.processInfo.activeProcessorCount * 2, 4)
+
+    func withWorker<R>(_ body: (Worker) throws -> R) rethrows -> R {
+        lock.lock()
+        let worker = idle.popLast() ?? Worker()
+        lock.unlock()
+        defer {
+            lock.lock()
+            if idle.count < limit { idle.append(worker) }
+            lock.unlock()
+        }
+        return try body(worker)
+    }
+}

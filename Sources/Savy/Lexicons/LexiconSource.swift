@@ -1,0 +1,51 @@
+import Foundation
+import SavyLexiconFormat
+
+/// A lexicon layered over the built-in ones: its entries add, override or (with the value
+/// `remove`) delete entries, in the order the sources are given.
+public struct LexiconSource: Sendable, Hashable {
+    /// A name for errors and evidence, usually the file's path.
+    public var name: String
+    public var contents: [UInt8]
+
+    public init(name: String, contents: [UInt8]) {
+        self.name = name
+        self.contents = contents
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, contents: Array(text.utf8))
+    }
+
+    /// Reads a lexicon file.
+    public static func file(_ path: String) throws(LexiconError) -> LexiconSource {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LexiconError(file: path, line: 0, column: 0, message: "cannot read the file")
+        }
+        return LexiconSource(name: path, contents: Array(data))
+    }
+}
+
+/// A lexicon that could not be loaded, with the place of the problem.
+public struct LexiconError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// 1-based; 0 when the problem is the file as a whole.
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    init(_ error: LexiconFormatError) {
+        self.init(file: error.path, line: error.line, column: error.column, message: error.message)
+    }
+
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Savy
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score texts and write one JSON object per text to standard output.",
+        discussion: """
+            Texts come from the arguments, or from --input with one text per line. Each output
+            line is {"id": …, "language": "en", "sentiment": {"compound", "positive", "neutral",
+            "negative", "label"}}, in input order; the id is the line number (or the argument's
+            position). A line that cannot be scored (empty, too long) gives
+            {"id": …, "error": {"message", "file", "line", "column"}} instead, and the run goes on.
+            Invalid UTF-8 is repaired and reported under "warnings".
+
+            Examples:
+              savy score "Thanks, that fixed it!" "Still waiting for a reply..."
+              savy score --input chats.txt --explain > scores.jsonl
+            """
+    )
+
+    @Argument(help: "Texts to score (instead of --input).")
+    var texts: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Read texts from a file, or - for standard input.", valueName: "path|-"))
+    var input: String?
+
+    @Option(help: "Input format: text (one text per line).")
+    var format: InputFormat = .text
+
+    @Flag(help: "Add the evidence: each lexicon hit and rule, with its byte range and effect.")
+    var explain = false
+
+    @Option(help: "Lines longer than this many bytes give an error record instead of a score.")
+    var maxLineBytes = 1 << 20
+
+    @Option(help: "Texts scored per kernel call.")
+    var batchSize = 4096
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+    }
+
+    func validate() throws {
+        if input == nil && texts.isEmpty {
+            throw ValidationError("Give texts to score, or --input PATH (use - for standard input).")
+        }
+        if input != nil && !texts.isEmpty {
+            throw ValidationError("Give either texts or --input, not both.")
+        }
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1.") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+    }
+
+    func run() throws {
+        let analyzer = try lexiconOptions.makeAnalyzer()
+        var output = OutputStream()
+        if let input {
+            try scoreLines(from: input, analyzer: analyzer, output: &output)
+        } else {
+            var writer = JSONWriter()
+            for (index, text) in texts.enumerated() {
+                let id = RowID.number(index + 1)
+                if text.isEmpty {
+                    writer.error("empty text", id: id, file: nil, line: index + 1, column: 1)
+                } else {
+                    writer.analysis(analyzer.score(text, explain: explain), id: id)
+                }
+            }
+            output.write(writer.bytes)
+        }
+        output.flush()
+    }
+
+    private func scoreLines(from path: String, analyzer: Analyzer, output: inout OutputStream) throws {
+        let fd: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw ValidationError("cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        let file = path == "-" ? nil : path
+        var reader = LineReader(fd: fd, maxLineBytes: maxLineBytes)
+        defer { reader.deallocate() }
+
+        var batch = TextBatch()
+        var rows: [Row] = []
+        func flush() {
+            let analyses = analyzer.score(batch, explain: explain)
+            var writer = JSONWriter()
+            for row in rows {
+                switch row {
+                case .scored(let line, let index):
+                    writer.analysis(analyses[index], id: .number(line))
+                case .failed(let line, let message):
+                    writer.error(message, id: .number(line), file: file, line: line, column: 1)
+                }
+            }
+            output.write(writer.bytes)
+            batch.removeAll()
+            rows.removeAll(keepingCapacity: true)
+        }
+        while let line = try reader.next() {
+            switch line {
+            case .tooLong(let number, let length):
+                rows.append(.failed(line: number, message: "line is \(length) bytes, longer than --max-line-bytes \(maxLineBytes)"))
+            case .text(let number, let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    rows.append(.failed(line: number, message: "empty text"))
+                } else {
+                    rows.append(.scored(line: number, index: batch.count))
+                    batch.append(utf8: bytes)
+                }
+            }
+            if batch.count >= batchSize || rows.count >= batchSize { flush() }
+        }
+        flush()
+    }
+
+    private enum Row {
+        case scored(line: Int, index: Int)
+        case failed(line: Int, message: String)
+    }
+}
+
+/// Buffered standard output.
+struct OutputStream {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

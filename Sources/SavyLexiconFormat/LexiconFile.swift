@@ -1,0 +1,176 @@
+/// A parsed, validated lexicon file (see README.md, "Lexicon format").
+///
+/// The first line that is neither blank nor a `#` comment is the header; it names the
+/// columns and so the kind of file:
+///
+/// | header                 | kind                                        |
+/// |------------------------|---------------------------------------------|
+/// | `term  valence`        | words and phrases with a valence in -4...4  |
+/// | `emoticon  valence`    | emoticons, matched literally                |
+/// | `emoji  valence`       | emoji                                       |
+/// | `term  role  value`    | modifiers: boosters, negators, contrast ... |
+///
+/// An optional last column `note` is free text. The value `remove` deletes an entry that an
+/// earlier (built-in) file defined.
+public struct LexiconFile: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case terms = "term"
+        case emoticons = "emoticon"
+        case emoji = "emoji"
+        case modifiers = "role"
+    }
+
+    public enum Role: String, Sendable, CaseIterable {
+        case booster, dampener, negator
+        case negatorNext = "negator-next"
+        case contrast, concession, mask
+    }
+
+    public enum Value: Sendable, Equatable {
+        case valence(Double)
+        case role(Role, Double)
+        case remove
+    }
+
+    public struct Entry: Sendable {
+        public var term: String
+        public var value: Value
+        public var line: Int
+    }
+
+    /// Valences live on VADER's scale.
+    public static let valenceRange: ClosedRange<Double> = -4...4
+
+    public let path: String
+    public let kind: Kind
+    public let entries: [Entry]
+
+    /// Parses and validates `bytes`; `path` names the file in errors.
+    public init(path: String, bytes: some Collection<UInt8>) throws(LexiconFormatError) {
+        self.path = path
+        var kind: Kind?
+        var columns = 0
+        var entries: [Entry] = []
+        var firstLine: [String: Int] = [:]
+        var lineNumber = 0
+        for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Array(rawLine)
+            if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            func fail(_ message: String, column: Int = 1) -> LexiconFormatError {
+                LexiconFormatError(path: path, line: lineNumber, column: column, message: message)
+            }
+            if let nul = line.firstIndex(of: 0) { throw fail("NUL byte", column: nul + 1) }
+            guard let text = String(validating: line, as: UTF8.self) else {
+                throw fail("invalid UTF-8", column: Self.firstInvalidByte(line) + 1)
+            }
+            if text.allSatisfy({ $0 == " " || $0 == "\t" }) || text.hasPrefix("#") { continue }
+            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var columnOf: [Int] = []
+            var column = 1
+            for field in fields {
+                columnOf.append(column)
+                column += field.utf8.count + 1
+            }
+            guard let fileKind = kind else {
+                kind = try Self.header(fields, fail: fail)
+                columns = kind == .modifiers ? 3 : 2
+                continue
+            }
+            let hasNote = fields.count == columns + 1
+            guard fields.count == columns || hasNote else {
+                throw fail("expected \(columns) tab-separated fields (plus an optional note), found \(fields.count)")
+            }
+            let term = fields[0]
+            guard !term.isEmpty else { throw fail("empty term") }
+            guard term.first != " " && term.last != " " else { throw fail("term has leading or trailing spaces") }
+            let value: Value
+            switch fileKind {
+            case .terms, .emoticons, .emoji:
+                value = try Self.valence(fields[1], fail: { fail($0, column: columnOf[1]) })
+            case .modifiers:
+                if fields[1] == "remove" {
+                    value = .remove
+                } else {
+                    guard let role = Role(rawValue: fields[1]) else {
+                        let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw fail("unknown role '\(fields[1])'; expected one of: \(known), remove", column: columnOf[1])
+                    }
+                    guard let number = Double(fields[2]), number.isFinite else {
+                        throw fail("value '\(fields[2])' is not a number", column: columnOf[2])
+                    }
+                    value = .role(role, number)
+                }
+            }
+            let duplicateKey = fileKind == .emoticons ? term : term.lowercased()
+            if let first = firstLine[duplicateKey] {
+                throw fail("'\(term)' is already defined on line \(first)")
+            }
+            firstLine[duplicateKey] = lineNumber
+            entries.append(Entry(term: term, value: value, line: lineNumber))
+        }
+        guard let kind else {
+            throw LexiconFormatError(path: path, line: max(lineNumber, 1), column: 1,
+                                     message: "no header line (for example: term<TAB>valence)")
+        }
+        self.kind = kind
+        self.entries = entries
+    }
+
+    private static func header(_ fields: [String], fail: (String, Int) -> LexiconFormatError) throws(LexiconFormatError) -> Kind {
+        var names = fields
+        if names.last == "note" { names.removeLast() }
+        switch names {
+        case ["term", "valence"]: return .terms
+        case ["emoticon", "valence"]: return .emoticons
+        case ["emoji", "valence"]: return .emoji
+        case ["term", "role", "value"]: return .modifiers
+        default:
+            throw fail("unknown header '\(fields.joined(separator: "<TAB>"))'; expected term<TAB>valence, "
+                + "emoticon<TAB>valence, emoji<TAB>valence or term<TAB>role<TAB>value (each optionally followed by <TAB>note)", 1)
+        }
+    }
+
+    private static func valence(_ field: String, fail: (String) -> LexiconFormatError) throws(LexiconFormatError) -> Value {
+        if field == "remove" { return .remove }
+        guard let number = Double(field), number.isFinite else {
+            throw fail("valence '\(field)' is not a number (or 'remove')")
+        }
+        guard valenceRange.contains(number) else {
+            throw fail("valence \(field) is outside -4...4")
+        }
+        return .valence(number)
+    }
+
+    private static func firstInvalidByte(_ line: [UInt8]) -> Int {
+        var index = 0
+        while index < line.count {
+            var end = index + 1
+            while end <= line.count, end - index <= 4 {
+                if String(validating: line[index..<end], as: UTF8.self) != nil { break }
+                end += 1
+            }
+            if end > line.count || end - index > 4 { return index }
+            index = end
+        }
+        return index
+    }
+}
+
+/// A lexicon line that could not be read, with its place.
+public struct LexiconFormatError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(path: String, line: Int, column: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `path:line:column: error: message`, the form compilers and editors understand.
+    public var description: String { "\(path):\(line):\(column): error: \(message)" }
+}
