@@ -92,6 +92,7 @@ static inline int fast_class(const uint8_t *text, size_t i, size_t *width) {
         if (is_ascii_alpha(c)) return FAST_LETTER;
         if (is_ascii_digit(c)) return FAST_DIGIT;
         switch (c) {
+            case '@': return FAST_LETTER;  // ICU's word rules count '@' as ALetter
             case '_': return FAST_EXTEND_NUM_LET;
             case '.': return FAST_MID_NUM_LET;
             case '\'': return FAST_SINGLE_QUOTE;
