@@ -12,9 +12,10 @@ static const float CAPS_INCREMENT = 0.733f;
 // "very good" > "very, very good"'s first "very".
 #define BOOSTER_WINDOW 3
 static const float BOOSTER_DECAY[BOOSTER_WINDOW] = {1.0f, 0.95f, 0.9f};
-// A negator's scope ends at a clause boundary or after this many words:
-// "I don't think this is good" negates "good"; "No, this is good" does not.
-#define NEGATION_SCOPE_WORDS 4
+// A negator's scope ends at a clause boundary, an emoticon or emoji, or after this many
+// words: "I don't think it's good" negates "good"; "No, this is good" and "can't say
+// enough how awesome" do not. Emoticons and emoji are never negated ("still no reply :(").
+#define NEGATION_SCOPE_WORDS 3
 // "The food was good, but the service was slow": what precedes "but" in its sentence counts
 // half; what follows counts by the contrast word's value (1.5 for "but").
 static const float CONTRAST_BEFORE_WEIGHT = 0.5f;
@@ -106,7 +107,8 @@ static float score_item(Context *c, size_t k, long least_item) {
         note(c, CSavyKernel_EvidenceNegation, it, it, d, UINT32_MAX);
         v += d;
     }
-    if (c->negator >= 0 && c->negation_left > 0) {
+    bool negatable = s->tokens[it->first].kind == CSavyKernel_TokenWord;
+    if (negatable && c->negator >= 0 && c->negation_left > 0) {
         const Item *n = &s->items[c->negator];
         float d = v * n->role_value - v;
         note(c, CSavyKernel_EvidenceNegation, n, it, d, n->source);
@@ -213,6 +215,8 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             default:
                 break;
         }
+        uint8_t kind = s->tokens[it->first].kind;
+        if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) close_negation(&c);
         bool acts_as_booster = is_booster(it) && (it->valence == 0.0f || boosts_next(s, k));
         if (it->valence != 0.0f && !acts_as_booster) c.scores[k] = score_item(&c, k, least_here);
         if ((it->flags & ITEM_WORDLIKE) && c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) {
