@@ -100,7 +100,7 @@ def main():
             gold = ["neutral" if abs(g) <= 0.2 else "positive" if g > 0 else "negative" for g in numbers]
         rows.append(("macro-F1", macro_f1(gold, [label(c) for c in ours]), macro_f1(gold, [label(c) for c in theirs])))
         for measure, a, b in rows:
-            print(f"{name:<14} {measure:<10} {a:7.3f} {b:7.3f} {a - b:+11.3f}")
+            print(f"{name:<14} {measure:<10} {a:7.4f} {b:7.4f} {a - b:+11.4f}")
 
 
 if __name__ == "__main__":

@@ -68,24 +68,22 @@ static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel
 static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKernel_Token *t,
                             const uint8_t *key, Item *item) {
     if (t->flags & CSavyKernel_TokenHyphenated) {
-        size_t dash = t->key_length;
+        size_t dash = t->key_length, dashes = 0;
+        for (size_t i = 0; i < t->key_length; i++) dashes += key[i] == '-';
         while (dash > 0 && key[dash - 1] != '-') dash--;
-        if (dash == 0 || dash == t->key_length) return;
+        // Only two-part compounds have a head: "super-friendly" does, "tax-the-rich" does not.
+        if (dash == 0 || dash == t->key_length || dashes != 1) return;
         const Entry *head = table_find(&lexicon->table, CSavyKernel_TermWord, key + dash, t->key_length - dash);
         if (head && head->has_valence) {
             item->valence = head->valence;
             item->source = head->valence_source;
             item->evidence_kind = CSavyKernel_EvidenceHyphenHead;
             item->entry = head;
-            // "non-toxic", "ei-toivottu": a negator among the modifiers negates the head.
-            for (size_t start = 0, i = 0; i <= dash - 1; i++) {
-                if (key[i] != '-') continue;
-                const Entry *part = table_find(&lexicon->table, CSavyKernel_TermWord, key + start, i - start);
-                if (part && part->role == CSavyKernel_RoleNegator) {
-                    item->flags |= ITEM_NEGATED_HEAD;
-                    item->role_value = part->role_value;
-                }
-                start = i + 1;
+            // "non-toxic", "ei-toivottu": a negator as the modifier negates the head.
+            const Entry *modifier = table_find(&lexicon->table, CSavyKernel_TermWord, key, dash - 1);
+            if (modifier && modifier->role == CSavyKernel_RoleNegator) {
+                item->flags |= ITEM_NEGATED_HEAD;
+                item->role_value = modifier->role_value;
             }
         }
         return;

@@ -11,7 +11,7 @@ typedef struct Writer {
 
 static void add(Writer *w, const uint8_t *stem, size_t length, const char *suffix) {
     size_t extra = strlen(suffix);
-    if (w->count >= w->max || w->used + length + extra > w->capacity || length < 2) return;
+    if (w->count >= w->max || w->used + length + extra > w->capacity || length < 3) return;
     memcpy(w->out + w->used, stem, length);
     memcpy(w->out + w->used + length, suffix, extra);
     w->used += length + extra;
@@ -34,7 +34,13 @@ size_t english_base_forms(const uint8_t *word, size_t length, uint8_t *out, size
     size_t n = length;
     if (ends_with(word, n, "'s")) { add(&w, word, n - 2, ""); return w.count; }
     if (ends_with(word, n, "ies")) add(&w, word, n - 3, "y");                 // worries -> worry
-    else if (ends_with(word, n, "es")) { add(&w, word, n - 2, ""); add(&w, word, n - 1, ""); }  // fixes, hates
+    else if (ends_with(word, n, "es")) {
+        // "-es" is a suffix only after a sibilant: "fixes" -> "fix", but "hates" -> "hate".
+        uint8_t before = word[n - 3];
+        if (before == 's' || before == 'x' || before == 'z' || (n >= 5 && word[n - 3] == 'h' && (word[n - 4] == 'c' || word[n - 4] == 's')))
+            add(&w, word, n - 2, "");
+        add(&w, word, n - 1, "");
+    }
     else if (ends_with(word, n, "s") && !ends_with(word, n, "ss") && !ends_with(word, n, "us") && !ends_with(word, n, "is"))
         add(&w, word, n - 1, "");                                               // thanks -> thank
     if (ends_with(word, n, "ied")) add(&w, word, n - 3, "y");                 // worried -> worry
@@ -48,8 +54,9 @@ size_t english_base_forms(const uint8_t *word, size_t length, uint8_t *out, size
         add(&w, word, n - 3, "e");                                              // loving -> love
         if (word[n - 4] == word[n - 5] && !is_vowel(word[n - 4])) add(&w, word, n - 4, "");  // upsetting
     }
+    // Adverbs only where the base is unambiguous: plain "-ly" would read "likely" as "like"
+    // and "lately" as "late".
     if (ends_with(word, n, "ily")) add(&w, word, n - 3, "y");                 // happily -> happy
     else if (ends_with(word, n, "bly")) add(&w, word, n - 1, "e");            // terribly -> terrible
-    else if (ends_with(word, n, "ly") && n >= 5) add(&w, word, n - 2, "");    // sadly -> sad
     return w.count;
 }

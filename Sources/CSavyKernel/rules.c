@@ -25,6 +25,9 @@ static const float EXCLAMATION_INCREMENT = 0.292f;
 // "Really??" leans harder than "Really?": more than one '?' adds 0.18 each, 0.96 from four on.
 static const float QUESTION_INCREMENT = 0.18f;
 static const float QUESTION_MAX = 0.96f;
+// "Are you happy?" asserts no happiness: sentiment in a question counts this much, like a
+// modal clause's (SO-CAL treats questions as irrealis too).
+static const float QUESTION_WEIGHT = 0.5f;
 // compound = sum / sqrt(sum^2 + ALPHA): about where VADER's ratings saturate.
 static const float NORMALIZATION_ALPHA = 15.0f;
 
@@ -82,6 +85,24 @@ static bool boosts_next(const CSavyKernel_Scratch *s, size_t k) {
     return k + 1 < s->item_count && s->items[k + 1].valence != 0.0f;
 }
 
+// "Well, I don't know" and "Yeah, right": a discourse marker that opens its sentence and is
+// followed by a comma is an interjection, not an evaluation ("it went well" still counts).
+static bool is_interjection(const CSavyKernel_Scratch *s, size_t k) {
+    if (k + 1 >= s->item_count) return false;
+    const CSavyKernel_Token *next = &s->tokens[s->items[k + 1].first];
+    if (next->kind != CSavyKernel_TokenPunct || next->key_length != 1 || s->keys[next->key_offset] != ',') return false;
+    for (size_t j = k; j-- > 0;) {
+        const Item *before = &s->items[j];
+        if (before->flags & ITEM_SENTENCE_END) return true;
+        if (before->role == CSavyKernel_RoleDiscourse) continue;   // "Oh, well, ..."
+        const CSavyKernel_Token *t = &s->tokens[before->first];
+        // "@anna ok, ..." : leading addresses and punctuation do not count as words.
+        if (t->kind == CSavyKernel_TokenPunct || t->kind == CSavyKernel_TokenMention) continue;
+        return false;
+    }
+    return true;
+}
+
 static float score_item(Context *c, size_t k, long least_item) {
     CSavyKernel_Scratch *s = c->s;
     Item *it = &s->items[k];
@@ -132,7 +153,9 @@ static void weigh(Context *c, size_t from, size_t to, float weight, uint8_t kind
     }
 }
 
-// Contrast ("but", "however") and concession ("although") within each sentence.
+// Contrast ("but", "however"), concession ("although") and irrealis ("would", "if": Taboada
+// et al. 2011, "irrealis blocking") within each sentence. "It would be great if you fixed
+// this" asserts nothing great.
 static void weigh_clauses(Context *c) {
     CSavyKernel_Scratch *s = c->s;
     size_t n = s->item_count;
@@ -145,11 +168,24 @@ static void weigh_clauses(Context *c) {
         for (size_t k = start; k < end; k++) {
             const Item *it = &s->items[k];
             if (it->role == CSavyKernel_RoleContrast) contrast = (long)k;
+            if (it->role == CSavyKernel_RoleIrrealis) {
+                size_t stop = k + 1;
+                while (stop < end && !(s->items[stop].flags & ITEM_CLAUSE_END) &&
+                       s->items[stop].role != CSavyKernel_RoleContrast) stop++;
+                weigh(c, k + 1, stop, it->role_value, CSavyKernel_EvidenceIrrealis, it);
+            }
             if (it->role == CSavyKernel_RoleConcession) {
                 size_t stop = k + 1;
                 while (stop < end && !(s->items[stop].flags & ITEM_CLAUSE_END)) stop++;
                 weigh(c, k + 1, stop, it->role_value, CSavyKernel_EvidenceConcession, it);
             }
+        }
+        const Item *last = &s->items[end - 1];
+        const CSavyKernel_Token *final = &s->tokens[last->first];
+        if ((last->flags & ITEM_SENTENCE_END) && final->key_length == 1 && s->keys[final->key_offset] == '?') {
+            Item question = *last;
+            question.source = UINT32_MAX;
+            weigh(c, start, end - 1, QUESTION_WEIGHT, CSavyKernel_EvidenceIrrealis, &question);
         }
         if (contrast >= 0) {
             const Item *marker = &s->items[contrast];
@@ -203,6 +239,8 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             case CSavyKernel_RoleConcession:
                 close_negation(&c);
                 continue;
+            case CSavyKernel_RoleIrrealis:
+                continue;
             case CSavyKernel_RoleNegator:
                 close_negation(&c);
                 c.negator = (long)k;
@@ -212,6 +250,9 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             case CSavyKernel_RoleNegatorNext:
                 least_item = (long)k;
                 continue;
+            case CSavyKernel_RoleDiscourse:
+                if (is_interjection(s, k)) continue;
+                break;
             default:
                 break;
         }

@@ -80,6 +80,33 @@ static void join_hyphen(CSavyKernel_Scratch *s) {
     s->token_count -= 2;
 }
 
+// "&gt;" "&amp;" ...: HTML entities in scraped text are one punctuation token, so "gt" and
+// "amp" never reach the lexicon. Called, like join_hyphen, after each token.
+static void join_entity(CSavyKernel_Scratch *s) {
+    size_t n = s->token_count;
+    if (n < 3) return;
+    CSavyKernel_Token *amp = &s->tokens[n - 3], *name = &s->tokens[n - 2], *semi = &s->tokens[n - 1];
+    if (semi->kind != CSavyKernel_TokenPunct || semi->key_length != 1 || s->keys[semi->key_offset] != ';') return;
+    if (amp->kind != CSavyKernel_TokenPunct || amp->key_length != 1 || s->keys[amp->key_offset] != '&') return;
+    if (name->kind != CSavyKernel_TokenWord || amp->end != name->start || name->end != semi->start) return;
+    static const char *names[] = {"gt", "lt", "amp", "quot", "apos", "nbsp"};
+    const uint8_t *key = s->keys + name->key_offset;
+    bool known = false;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (strlen(names[i]) == name->key_length && memcmp(names[i], key, name->key_length) == 0) known = true;
+    }
+    if (!known || amp->key_offset + 1 != name->key_offset || name->key_offset + name->key_length != semi->key_offset) return;
+    amp->end = semi->end;
+    amp->key_length += name->key_length + 1;
+    amp->flags = 0;
+    s->token_count -= 2;
+}
+
+static void join_tokens(CSavyKernel_Scratch *s) {
+    join_hyphen(s);
+    join_entity(s);
+}
+
 // MARK: - Fast path
 
 enum { FAST_OTHER, FAST_LETTER, FAST_DIGIT, FAST_EXTEND_NUM_LET, FAST_MID_NUM_LET, FAST_SINGLE_QUOTE, FAST_MID_NUM };
@@ -146,7 +173,7 @@ static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, 
         int c = fast_class(text, i, &width);
         if (!joins_word(c)) {
             push_literal(s, text, i, i + width, CSavyKernel_TokenPunct);
-            join_hyphen(s);
+            join_tokens(s);
             i += width;
             continue;
         }
@@ -175,7 +202,7 @@ static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, 
         if (s->failed) return;
         uint8_t kind = letter ? CSavyKernel_TokenWord : digit ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
         push_token(s, (uint32_t)i, (uint32_t)j, kind, flags, key_offset, s->key_length - key_offset);
-        join_hyphen(s);
+        join_tokens(s);
         i = j;
     }
 }
@@ -254,7 +281,7 @@ static void icu_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, s
         } else {
             push_literal(s, text, a, b, CSavyKernel_TokenPunct);
         }
-        join_hyphen(s);
+        join_tokens(s);
     }
 }
 

@@ -32,6 +32,9 @@ public struct Evidence: Codable, Sendable, Hashable {
         case hyphenHead
         /// A word scored through its uninflected form ("hates" → "hate").
         case inflection
+        /// Sentiment in a modal or conditional clause, which it does not assert
+        /// ("It would be great if…").
+        case irrealis
     }
 
     /// A half-open range of UTF-8 byte offsets into the text.

@@ -23,7 +23,7 @@ public struct LexiconFile: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case booster, dampener, negator
         case negatorNext = "negator-next"
-        case contrast, concession, mask
+        case contrast, concession, mask, discourse, irrealis
     }
 
     public enum Value: Sendable, Equatable {

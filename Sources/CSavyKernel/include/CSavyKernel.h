@@ -33,7 +33,9 @@ typedef enum CSavyKernel_Role {
     CSavyKernel_RoleContrast = 5,     // value: weight of what follows it in the sentence ("but")
     CSavyKernel_RoleConcession = 6,   // value: weight of its own clause ("although")
     CSavyKernel_RoleMask = 7,         // a phrase whose words carry no sentiment and no role ("at least")
-    CSavyKernel_RoleCount = 8
+    CSavyKernel_RoleDiscourse = 8,    // no sentiment when it opens a sentence before a comma ("Well, ...")
+    CSavyKernel_RoleIrrealis = 9,     // value: weight of sentiment later in its clause ("would", "if")
+    CSavyKernel_RoleCount = 10
 } CSavyKernel_Role;
 
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;
@@ -151,7 +153,8 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceQuestion = 12,
     CSavyKernel_EvidenceHyphenHead = 13, // a hyphenated word scored by its last part
     CSavyKernel_EvidenceInflection = 14, // a word scored through its uninflected form
-    CSavyKernel_EvidenceKindCount = 15
+    CSavyKernel_EvidenceIrrealis = 15,   // sentiment in a modal or conditional clause, not asserted
+    CSavyKernel_EvidenceKindCount = 16
 } CSavyKernel_EvidenceKind;
 
 typedef struct CSavyKernel_Evidence {

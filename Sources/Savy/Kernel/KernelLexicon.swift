@@ -74,6 +74,8 @@ extension LexiconFile.Role {
         case .contrast: CSavyKernel_RoleContrast
         case .concession: CSavyKernel_RoleConcession
         case .mask: CSavyKernel_RoleMask
+        case .discourse: CSavyKernel_RoleDiscourse
+        case .irrealis: CSavyKernel_RoleIrrealis
         }
     }
 }

@@ -41,7 +41,7 @@ struct ResultDecoder {
     /// In kernel order (CSavyKernel_EvidenceKind).
     static let kinds: [Evidence.Kind] = [
         .lexicon, .phrase, .emoticon, .emoji, .caps, .booster, .dampener, .negation, .least,
-        .contrast, .concession, .exclamation, .question, .hyphenHead, .inflection,
+        .contrast, .concession, .exclamation, .question, .hyphenHead, .inflection, .irrealis,
     ]
 
     /// Scores are single precision in the kernel; four decimals is what they carry.
