@@ -61,12 +61,12 @@ struct EvalCommand: ParsableCommand {
             var object: [String: Any] = [
                 "file": path, "rows": table.texts.count, "goldColumn": table.goldColumn,
                 "macroF1": confusion.macroF1, "accuracy": confusion.accuracy,
-                "confusion": Dictionary(uniqueKeysWithValues: classes.indices.map { (classes[$0], Dictionary(uniqueKeysWithValues: classes.indices.map { (classes[$0], confusion.counts[$0][$0 == $0 ? $0 : $0]) })) }),
                 "perClass": Dictionary(uniqueKeysWithValues: classes.indices.map { c in
                     let s = confusion.scores(of: c)
                     return (classes[c], ["precision": s.precision, "recall": s.recall, "f1": s.f1])
                 }),
             ]
+            // confusion[gold][predicted]
             object["confusion"] = Dictionary(uniqueKeysWithValues: classes.indices.map { g in
                 (classes[g], Dictionary(uniqueKeysWithValues: classes.indices.map { p in (classes[p], confusion.counts[g][p]) }))
             })
