@@ -91,7 +91,8 @@ typedef struct Item {
     uint8_t flags;                     // ITEM_*
     uint8_t reserved;
     float role_value;
-    uint32_t source;
+    uint32_t source;                   // lexicon file of the valence
+    uint32_t role_source;              // lexicon file of the role
 } Item;
 
 enum {

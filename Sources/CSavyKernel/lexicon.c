@@ -122,6 +122,8 @@ static CSavyKernel_BuildStatus normalise_term(CSavyKernel_Builder *builder, cons
         return success;
     }
     if (count > MAX_PHRASE_WORDS) return failure("%s", "phrase longer than 6 words");
+    if (count == 1 && scratch->tokens[0].kind == CSavyKernel_TokenNumber)
+        return failure("%s", "a number never matches: Savy gives numbers no sentiment");
     if (!grow((void **)&scratch->phrase, &scratch->phrase_capacity, scratch->key_length + count, 1))
         return failure("%s", "out of memory");
     size_t out = 0;
@@ -148,6 +150,8 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *bui
     if (!status.ok) return status;
     Entry *e = table_find_or_add(&builder->table, (uint8_t)kind, key, key_length);
     if (!e) return failure("%s", "out of memory");
+    if (e->has_valence && e->valence_source == source)
+        return failure("%s", "the same entry as an earlier line of this file, once case, normalisation and emoji modifiers are folded");
     e->has_valence = 1;
     e->valence = valence;
     e->valence_source = source;
@@ -165,6 +169,8 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builde
     if (role == CSavyKernel_RoleMask && words < 2) return failure("%s", "a mask is a phrase of two or more words");
     Entry *e = table_find_or_add(&builder->table, CSavyKernel_TermWord, key, key_length);
     if (!e) return failure("%s", "out of memory");
+    if (e->role && e->role_source == source)
+        return failure("%s", "the same entry as an earlier line of this file, once case and normalisation are folded");
     e->role = (uint8_t)role;
     e->role_value = value;
     e->role_source = source;

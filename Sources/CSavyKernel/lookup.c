@@ -37,7 +37,7 @@ static void take_entry(Item *item, const Entry *e, uint8_t evidence_kind) {
     }
     item->role = e->role;
     item->role_value = e->role_value;
-    if (!e->has_valence && e->role) item->source = e->role_source;
+    item->role_source = e->role_source;
 }
 
 // The longest phrase that starts at token i, or NULL.
@@ -110,7 +110,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, co
     for (size_t i = 0; i < s->token_count && !s->failed;) {
         const CSavyKernel_Token *t = &s->tokens[i];
         const uint8_t *key = s->keys + t->key_offset;
-        Item item = {.first = (uint32_t)i, .count = 1, .source = UINT32_MAX};
+        Item item = {.first = (uint32_t)i, .count = 1, .source = UINT32_MAX, .role_source = UINT32_MAX};
         if (t->flags & CSavyKernel_TokenAllCaps) item.flags |= ITEM_ALLCAPS;
         switch (t->kind) {
             case CSavyKernel_TokenWord: {

@@ -120,7 +120,7 @@ static float score_item(Context *c, size_t k, long least_item) {
         float d = b->role_value * BOOSTER_DECAY[j - 1];
         if (v < 0) d = -d;
         if (c->mixed_case && (b->flags & ITEM_ALLCAPS)) d += sign(v) * CAPS_INCREMENT;
-        note(c, b->role == CSavyKernel_RoleBooster ? CSavyKernel_EvidenceBooster : CSavyKernel_EvidenceDampener, b, it, d, b->source);
+        note(c, b->role == CSavyKernel_RoleBooster ? CSavyKernel_EvidenceBooster : CSavyKernel_EvidenceDampener, b, it, d, b->role_source);
         v += d;
     }
     if (it->flags & ITEM_NEGATED_HEAD) {
@@ -132,13 +132,13 @@ static float score_item(Context *c, size_t k, long least_item) {
     if (negatable && c->negator >= 0 && c->negation_left > 0) {
         const Item *n = &s->items[c->negator];
         float d = v * n->role_value - v;
-        note(c, CSavyKernel_EvidenceNegation, n, it, d, n->source);
+        note(c, CSavyKernel_EvidenceNegation, n, it, d, n->role_source);
         v += d;
         c->negation_used = true;
     } else if (least_item >= 0) {
         const Item *n = &s->items[least_item];
         float d = v * n->role_value - v;
-        note(c, CSavyKernel_EvidenceLeast, n, it, d, n->source);
+        note(c, CSavyKernel_EvidenceLeast, n, it, d, n->role_source);
         v += d;
     }
     return v;
@@ -148,7 +148,7 @@ static void weigh(Context *c, size_t from, size_t to, float weight, uint8_t kind
     for (size_t k = from; k < to; k++) {
         if (c->scores[k] == 0.0f) continue;
         float d = c->scores[k] * weight - c->scores[k];
-        note(c, kind, actor, &c->s->items[k], d, actor->source);
+        note(c, kind, actor, &c->s->items[k], d, actor->role_source);
         c->scores[k] += d;
     }
 }
@@ -184,7 +184,7 @@ static void weigh_clauses(Context *c) {
         const CSavyKernel_Token *final = &s->tokens[last->first];
         if ((last->flags & ITEM_SENTENCE_END) && final->key_length == 1 && s->keys[final->key_offset] == '?') {
             Item question = *last;
-            question.source = UINT32_MAX;
+            question.role_source = UINT32_MAX;
             weigh(c, start, end - 1, QUESTION_WEIGHT, CSavyKernel_EvidenceIrrealis, &question);
         }
         if (contrast >= 0) {

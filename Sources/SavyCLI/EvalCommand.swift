@@ -120,7 +120,7 @@ struct LabelledTable {
             goldName = requested
         } else if header.contains("label") {
             goldName = "label"
-        } else if let numeric = header.indices.first(where: { i in i != textIndex && rows.prefix(20).allSatisfy { i < $0.count && Double($0[i]) != nil } }) {
+        } else if let numeric = header.indices.first(where: { i in i != textIndex && header[i].lowercased() != "id" && rows.prefix(20).allSatisfy { i < $0.count && Double($0[i]) != nil } }) {
             goldName = header[numeric]
         } else {
             throw ValidationError("\(path):1: no gold column found; name one with --gold-column")

@@ -61,12 +61,12 @@ struct LineReader {
 
     private mutating func emit(upTo stop: Int, skip: Int) -> Line {
         lineNumber += 1
-        var last = stop
-        if last > start, buffer[last - 1] == 0x0D { last -= 1 }
-        let line = UnsafeRawBufferPointer(rebasing: buffer[start..<last])
+        let first = start
         start = stop + skip
-        if stop - (start - skip) > maxLineBytes { return .tooLong(number: lineNumber, length: stop - (start - skip)) }
-        return .text(number: lineNumber, bytes: line)
+        var last = stop
+        if last > first, buffer[last - 1] == 0x0D { last -= 1 }
+        if last - first > maxLineBytes { return .tooLong(number: lineNumber, length: last - first) }
+        return .text(number: lineNumber, bytes: UnsafeRawBufferPointer(rebasing: buffer[first..<last]))
     }
 
     /// Compacts the buffer and reads more; sets `eof` at end of input.

@@ -68,7 +68,7 @@ struct ScoreCommand: ParsableCommand {
             var writer = JSONWriter()
             for (index, text) in texts.enumerated() {
                 let id = RowID.number(index + 1)
-                if text.isEmpty {
+                if text.allSatisfy({ $0 == " " || $0 == "\t" }) {
                     writer.error("empty text", id: id, file: nil, line: index + 1, column: 1)
                 } else {
                     writer.analysis(analyzer.score(text, explain: explain), id: id)

@@ -53,6 +53,9 @@ public struct LexiconFile: Sendable {
         var entries: [Entry] = []
         var firstLine: [String: Int] = [:]
         var lineNumber = 0
+        var bytes = Array(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a byte-order mark
+        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Array(rawLine)
@@ -78,7 +81,8 @@ public struct LexiconFile: Sendable {
                 continue
             }
             let hasNote = fields.count == columns + 1
-            guard fields.count == columns || hasNote else {
+            let bareRemove = fileKind == .modifiers && fields.count == 2 && fields[1] == "remove"
+            guard fields.count == columns || hasNote || bareRemove else {
                 throw fail("expected \(columns) tab-separated fields (plus an optional note), found \(fields.count)")
             }
             let term = fields[0]
@@ -96,7 +100,7 @@ public struct LexiconFile: Sendable {
                         let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
                         throw fail("unknown role '\(fields[1])'; expected one of: \(known), remove", column: columnOf[1])
                     }
-                    guard let number = Double(fields[2]), number.isFinite else {
+                    guard let number = Double(fields[2]), number.isFinite else {  // fields.count >= 3 here
                         throw fail("value '\(fields[2])' is not a number", column: columnOf[2])
                     }
                     value = .role(role, number)

@@ -21,6 +21,8 @@ static unsigned rnd(unsigned n) {
 static long failures = 0, compared = 0, covered = 0;
 
 static void load_lexicon(CSavyKernel_Builder *b, const char *path, int kind) {
+    static uint32_t source = 0;  // one index per file, as the Swift loader does
+    source++;
     FILE *f = fopen(path, "r");
     if (!f) { fprintf(stderr, "cannot open %s\n", path); exit(2); }
     char line[4096];
@@ -40,9 +42,9 @@ static void load_lexicon(CSavyKernel_Builder *b, const char *path, int kind) {
             static const char *roles[] = {"", "booster", "dampener", "negator", "negator-next", "contrast", "concession", "mask", "discourse", "irrealis"};
             int role = 0;
             for (int r = 1; r < 10; r++) if (strcmp(second, roles[r]) == 0) role = r;
-            status = CSavyKernel_Builder_set_role(b, (const uint8_t *)term, strlen(term), (CSavyKernel_Role)role, third ? strtof(third, NULL) : 0, 1);
+            status = CSavyKernel_Builder_set_role(b, (const uint8_t *)term, strlen(term), (CSavyKernel_Role)role, third ? strtof(third, NULL) : 0, source);
         } else {
-            status = CSavyKernel_Builder_set_valence(b, (const uint8_t *)term, strlen(term), (CSavyKernel_TermKind)kind, strtof(second, NULL), 0);
+            status = CSavyKernel_Builder_set_valence(b, (const uint8_t *)term, strlen(term), (CSavyKernel_TermKind)kind, strtof(second, NULL), source);
         }
         if (!status.ok) { fprintf(stderr, "%s: '%s': %s\n", path, term, status.message); failures++; }
     }

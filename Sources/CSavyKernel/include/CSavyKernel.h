@@ -50,12 +50,14 @@ typedef struct CSavyKernel_BuildStatus {
     char message[160];
 } CSavyKernel_BuildStatus;
 
-/// Sets the valence of a term (adding it, or overriding an earlier one). `source` is an
-/// index the caller uses to name the file the entry came from; it is echoed in evidence.
+/// Sets the valence of a term (adding it, or overriding one from an earlier source). `source`
+/// is an index the caller uses to name the file the entry came from; it is echoed in
+/// evidence. Setting the same term twice from one source is an error: two lines of a file
+/// that mean the same entry once folded ("❤" and "❤️", "Hyvä" and "hyvä").
 CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *builder,
     const uint8_t *term, size_t length, CSavyKernel_TermKind kind, float valence, uint32_t source);
 
-/// Sets the rule role of a word or phrase.
+/// Sets the rule role of a word or phrase (the same rules for sources apply).
 CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builder,
     const uint8_t *term, size_t length, CSavyKernel_Role role, float value, uint32_t source);
 
