@@ -79,10 +79,15 @@ static bool is_booster(const Item *it) {
     return it->role == CSavyKernel_RoleBooster || it->role == CSavyKernel_RoleDampener;
 }
 
-// A booster that carries a valence of its own ("super") boosts when a sentiment word follows,
-// and otherwise is that sentiment word ("That's super!").
+// A booster that carries a valence of its own ("super", "honestly") boosts when a sentiment
+// word follows within its window, and otherwise is that sentiment word ("That's super!").
 static bool boosts_next(const CSavyKernel_Scratch *s, size_t k) {
-    return k + 1 < s->item_count && s->items[k + 1].valence != 0.0f;
+    for (size_t j = 1; j <= BOOSTER_WINDOW && k + j < s->item_count; j++) {
+        const Item *next = &s->items[k + j];
+        if (next->flags & ITEM_CLAUSE_END) return false;
+        if (next->valence != 0.0f) return true;
+    }
+    return false;
 }
 
 // "Well, I don't know" and "Yeah, right": a discourse marker that opens its sentence and is
@@ -241,6 +246,14 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 continue;
             case CSavyKernel_RoleIrrealis:
                 continue;
+            case CSavyKernel_RoleNegRaising:
+                // "I don't think it's good" means "I think it's not good": the window
+                // restarts after the verb instead of running out on its complement.
+                if (c.negator >= 0 && c.negation_left > 0) {
+                    c.negation_left = NEGATION_SCOPE_WORDS;
+                    continue;
+                }
+                break;
             case CSavyKernel_RoleNegator:
                 close_negation(&c);
                 c.negator = (long)k;

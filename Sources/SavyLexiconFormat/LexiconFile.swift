@@ -24,6 +24,7 @@ public struct LexiconFile: Sendable {
         case booster, dampener, negator
         case negatorNext = "negator-next"
         case contrast, concession, mask, discourse, irrealis
+        case negRaising = "neg-raising"
     }
 
     public enum Value: Sendable, Equatable {

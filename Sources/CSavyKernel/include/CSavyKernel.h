@@ -35,7 +35,8 @@ typedef enum CSavyKernel_Role {
     CSavyKernel_RoleMask = 7,         // a phrase whose words carry no sentiment and no role ("at least")
     CSavyKernel_RoleDiscourse = 8,    // no sentiment when it opens a sentence before a comma ("Well, ...")
     CSavyKernel_RoleIrrealis = 9,     // value: weight of sentiment later in its clause ("would", "if")
-    CSavyKernel_RoleCount = 10
+    CSavyKernel_RoleNegRaising = 10,  // a negation before it reaches over its complement ("don't think")
+    CSavyKernel_RoleCount = 11
 } CSavyKernel_Role;
 
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;

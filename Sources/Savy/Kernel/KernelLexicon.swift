@@ -76,6 +76,7 @@ extension LexiconFile.Role {
         case .mask: CSavyKernel_RoleMask
         case .discourse: CSavyKernel_RoleDiscourse
         case .irrealis: CSavyKernel_RoleIrrealis
+        case .negRaising: CSavyKernel_RoleNegRaising
         }
     }
 }
