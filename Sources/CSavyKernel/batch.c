@@ -31,18 +31,34 @@ void CSavyKernel_EvidenceBuffer_clear(CSavyKernel_EvidenceBuffer *b) { b->count 
 const CSavyKernel_Evidence *CSavyKernel_EvidenceBuffer_data(const CSavyKernel_EvidenceBuffer *b) { return b->items; }
 size_t CSavyKernel_EvidenceBuffer_count(const CSavyKernel_EvidenceBuffer *b) { return b->count; }
 
-static void score_one(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
+const CSavyKernel_Lexicon *choose_lexicon(const CSavyKernel_Languages *languages, const CSavyKernel_Scratch *s,
+                                          CSavyKernel_Language *language, float *confidence) {
+    if (languages->fixed != CSavyKernel_LanguageUndetermined) {
+        *language = languages->fixed;
+        *confidence = 1.0f;
+    } else {
+        *language = CSavyKernel_detect_language(s, confidence);
+    }
+    if (*language == CSavyKernel_LanguageFinnish && languages->finnish) return languages->finnish;
+    return languages->english;
+}
+
+static void score_one(const CSavyKernel_Languages *languages, CSavyKernel_Scratch *s, const uint8_t *text,
                       size_t length, CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence) {
     memset(result, 0, sizeof *result);
     result->neutral = 1.0f;
     if (evidence) result->evidence_start = (uint32_t)evidence->count;
     if (length > UINT32_MAX) { result->status = 2; return; }
     bool fast;
-    size_t tokens = tokenize_text(lexicon, s, text, length, false, &fast);
+    // Emoticons are language-independent: the English lexicon's serve both.
+    size_t tokens = tokenize_text(languages->english, s, text, length, false, &fast);
     result->used_fast_path = fast;
     result->invalid_utf8 = (uint32_t)s->invalid_count;
     result->first_invalid = s->invalid_count ? (uint32_t)s->first_invalid : 0;
     if (tokens == SIZE_MAX) { result->status = 1; return; }
+    CSavyKernel_Language language;
+    float confidence;
+    const CSavyKernel_Lexicon *lexicon = choose_lexicon(languages, s, &language, &confidence);
     lookup_items(lexicon, s, text);
     if (!s->failed) apply_rules(s, text, result, evidence);
     if (s->failed) {
@@ -52,14 +68,16 @@ static void score_one(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s
         return;
     }
     if (evidence) result->evidence_count = (uint32_t)(evidence->count - result->evidence_start);
+    result->language = (uint8_t)language;
+    result->language_confidence = confidence;
 }
 
-void CSavyKernel_score_batch(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+void CSavyKernel_score_batch(const CSavyKernel_Languages *languages, CSavyKernel_Scratch *scratch,
     const uint8_t *bytes, const uint64_t *offsets, size_t count,
     CSavyKernel_Result *results, CSavyKernel_EvidenceBuffer *evidence) {
     static const uint8_t empty = 0;
     if (!bytes) bytes = &empty;  // a batch of empty texts may come with no buffer
     for (size_t i = 0; i < count; i++) {
-        score_one(lexicon, scratch, bytes + offsets[i], (size_t)(offsets[i + 1] - offsets[i]), &results[i], evidence);
+        score_one(languages, scratch, bytes + offsets[i], (size_t)(offsets[i + 1] - offsets[i]), &results[i], evidence);
     }
 }

@@ -55,7 +55,12 @@ typedef struct Entry {
     uint8_t has_valence;
     uint8_t role;                      // CSavyKernel_Role
     uint8_t phrase_max;                // longest phrase (in words) starting with this word; 0 if none
+    uint32_t standard_offset, standard_length;  // TERM_NORMALISATION: the standard form's key
+    uint32_t standard_source;
 } Entry;
+
+// A spoken form and the standard form it is read as.
+#define TERM_NORMALISATION CSavyKernel_TermNormalisation
 
 typedef struct Table {
     Entry *entries;
@@ -68,12 +73,14 @@ typedef struct Table {
 
 struct CSavyKernel_Lexicon {
     Table table;
+    CSavyKernel_Language language;
     bool emoticon_start[256];          // bytes an emoticon can start with
     size_t emoticon_max;               // longest emoticon in bytes
 };
 
 struct CSavyKernel_Builder {
     Table table;
+    CSavyKernel_Language language;
     CSavyKernel_Scratch *scratch;      // to tokenize terms exactly as text is tokenized
 };
 
@@ -132,6 +139,10 @@ struct CSavyKernel_EvidenceBuffer {
 /// Tokenizes into scratch->tokens/keys. `lexicon` may be NULL (no emoticons are matched).
 size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
                      const uint8_t *text, size_t length, bool force_icu, bool *used_fast);
+
+/// Picks the language of the text in scratch and the lexicon to score it with.
+const CSavyKernel_Lexicon *choose_lexicon(const CSavyKernel_Languages *languages, const CSavyKernel_Scratch *scratch,
+                                          CSavyKernel_Language *language, float *confidence);
 
 /// Matches tokens against the lexicon into scratch->items.
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, const uint8_t *text);

@@ -66,9 +66,10 @@ static void table_free(Table *table) {
 
 // MARK: - Builder
 
-CSavyKernel_Builder *CSavyKernel_Builder_create(void) {
+CSavyKernel_Builder *CSavyKernel_Builder_create(CSavyKernel_Language language) {
     CSavyKernel_Builder *builder = calloc(1, sizeof *builder);
     if (!builder) return NULL;
+    builder->language = language;
     builder->scratch = CSavyKernel_Scratch_create();
     if (!builder->scratch) {
         free(builder);
@@ -185,8 +186,40 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
     if (!status.ok) return status;
     Entry *e = (Entry *)table_find(&builder->table, (uint8_t)kind, key, key_length);
     if (!e) return failure("%s", "no such entry to remove");
-    if (remove_role) e->role = CSavyKernel_RoleNone;
+    if (kind == CSavyKernel_TermNormalisation) e->standard_length = 0;
+    else if (remove_role) e->role = CSavyKernel_RoleNone;
     else e->has_valence = 0;
+    return success;
+}
+
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_normalisation(CSavyKernel_Builder *builder,
+    const uint8_t *form, size_t form_length, const uint8_t *standard, size_t standard_length, uint32_t source) {
+    const uint8_t *key;
+    size_t key_length, words;
+    CSavyKernel_BuildStatus status = normalise_term(builder, standard, standard_length, CSavyKernel_TermWord, &key, &key_length, &words);
+    if (!status.ok) return status;
+    if (words != 1) return failure("%s", "the standard form must be one word");
+    // Keep the standard key while the form is folded into the same scratch.
+    uint8_t standard_key[256];
+    if (key_length > sizeof standard_key) return failure("%s", "standard form longer than 256 bytes");
+    memcpy(standard_key, key, key_length);
+    size_t standard_key_length = key_length;
+    status = normalise_term(builder, form, form_length, CSavyKernel_TermWord, &key, &key_length, &words);
+    if (!status.ok) return status;
+    if (words != 1) return failure("%s", "a spoken form must be one word");
+    Entry *e = table_find_or_add(&builder->table, TERM_NORMALISATION, key, key_length);
+    if (!e) return failure("%s", "out of memory");
+    if (e->standard_length && e->standard_source == source)
+        return failure("%s", "the same form as an earlier line of this file, once folded");
+    // The standard form lives in the key blob too.
+    if (!grow((void **)&builder->table.keys, &builder->table.key_capacity, builder->table.key_length + standard_key_length, 1))
+        return failure("%s", "out of memory");
+    e = (Entry *)table_find(&builder->table, TERM_NORMALISATION, key, key_length);
+    memcpy(builder->table.keys + builder->table.key_length, standard_key, standard_key_length);
+    e->standard_offset = (uint32_t)builder->table.key_length;
+    e->standard_length = (uint32_t)standard_key_length;
+    e->standard_source = source;
+    builder->table.key_length += standard_key_length;
     return success;
 }
 
@@ -205,12 +238,13 @@ static size_t phrase_words(const uint8_t *key, size_t length, size_t *head_lengt
 CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *builder) {
     CSavyKernel_Lexicon *lexicon = calloc(1, sizeof *lexicon);
     if (!lexicon) return NULL;
+    lexicon->language = builder->language;
     Table *table = &lexicon->table;
     const Table *source = &builder->table;
     // Copy live entries; then mark phrase heads so lookup knows when to look further.
     for (size_t i = 0; i < source->count; i++) {
         const Entry *e = &source->entries[i];
-        if (!e->has_valence && e->role == CSavyKernel_RoleNone) continue;
+        if (!e->has_valence && e->role == CSavyKernel_RoleNone && !e->standard_length) continue;
         Entry *copy = table_find_or_add(table, e->kind, source->keys + e->key_offset, e->key_length);
         if (!copy) goto fail;
         uint32_t offset = copy->key_offset, key_length = copy->key_length;
@@ -219,6 +253,13 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         copy->key_offset = offset;
         copy->key_length = key_length;
         copy->phrase_max = phrase_max;
+        if (e->standard_length) {
+            if (!grow((void **)&table->keys, &table->key_capacity, table->key_length + e->standard_length, 1)) goto fail;
+            copy = (Entry *)table_find(table, e->kind, source->keys + e->key_offset, e->key_length);
+            memcpy(table->keys + table->key_length, source->keys + e->standard_offset, e->standard_length);
+            copy->standard_offset = (uint32_t)table->key_length;
+            table->key_length += e->standard_length;
+        }
         if (e->kind == CSavyKernel_TermEmoticon) {
             lexicon->emoticon_start[source->keys[e->key_offset]] = true;
             if (e->key_length > lexicon->emoticon_max) lexicon->emoticon_max = e->key_length;
@@ -249,6 +290,8 @@ void CSavyKernel_Lexicon_destroy(CSavyKernel_Lexicon *lexicon) {
     table_free(&lexicon->table);
     free(lexicon);
 }
+
+CSavyKernel_Language CSavyKernel_Lexicon_language(const CSavyKernel_Lexicon *lexicon) { return lexicon->language; }
 
 size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon) {
     size_t count = 0;

@@ -66,14 +66,14 @@ static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel
 // A word the lexicon lacks: a hyphenated word by its last part ("super-friendly"), an
 // inflected one by its base form ("hates" -> "hate").
 static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKernel_Token *t,
-                            const uint8_t *key, Item *item) {
+                            const uint8_t *key, size_t key_length, Item *item) {
     if (t->flags & CSavyKernel_TokenHyphenated) {
-        size_t dash = t->key_length, dashes = 0;
-        for (size_t i = 0; i < t->key_length; i++) dashes += key[i] == '-';
+        size_t dash = key_length, dashes = 0;
+        for (size_t i = 0; i < key_length; i++) dashes += key[i] == '-';
         while (dash > 0 && key[dash - 1] != '-') dash--;
         // Only two-part compounds have a head: "super-friendly" does, "tax-the-rich" does not.
-        if (dash == 0 || dash == t->key_length || dashes != 1) return;
-        const Entry *head = table_find(&lexicon->table, CSavyKernel_TermWord, key + dash, t->key_length - dash);
+        if (dash == 0 || dash == key_length || dashes != 1) return;
+        const Entry *head = table_find(&lexicon->table, CSavyKernel_TermWord, key + dash, key_length - dash);
         if (head && head->has_valence) {
             item->valence = head->valence;
             item->source = head->valence_source;
@@ -88,10 +88,10 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKerne
         }
         return;
     }
-    if (t->key_length < 4 || t->key_length > 48) return;
+    if (lexicon->language != CSavyKernel_LanguageEnglish || key_length < 4 || key_length > 48) return;
     uint8_t forms[256];
     uint32_t lengths[6];
-    size_t count = english_base_forms(key, t->key_length, forms, sizeof forms, lengths, 6);
+    size_t count = english_base_forms(key, key_length, forms, sizeof forms, lengths, 6);
     for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
         if (e && e->has_valence) {
@@ -115,7 +115,14 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, co
         switch (t->kind) {
             case CSavyKernel_TokenWord: {
                 item.flags |= ITEM_WORDLIKE;
-                const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, t->key_length);
+                size_t key_length = t->key_length;
+                // A spoken form is looked up as its standard form ("mä" -> "minä").
+                const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
+                if (spoken) {
+                    key = lexicon->table.keys + spoken->standard_offset;
+                    key_length = spoken->standard_length;
+                }
+                const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
                 if (e && e->phrase_max >= 2) {
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words);
@@ -129,7 +136,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, co
                     }
                 }
                 if (e && (e->has_valence || e->role)) take_entry(&item, e, CSavyKernel_EvidenceLexicon);
-                else fallback_lookup(lexicon, t, key, &item);
+                else fallback_lookup(lexicon, t, key, key_length, &item);
                 break;
             }
             case CSavyKernel_TokenEmoticon: {

@@ -8,7 +8,11 @@ public enum Language: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// Everything Savy says about one text.
 public struct Analysis: Codable, Sendable, Hashable {
+    /// The language the text was scored as: detected, or the one the analyzer was told.
+    /// Undetermined texts (no words, or no evidence either way) are scored with English rules.
     public var language: Language
+    /// How sure the detection is, in 0.5...1 (1 when the language was given, 0 when undetermined).
+    public var languageConfidence: Double = 1
     public var sentiment: Sentiment
     /// What moved the score, when asked for (`explain: true`); `nil` otherwise.
     public var evidence: [Evidence]?

@@ -13,30 +13,51 @@ import CSavyKernel
 public struct Analyzer: Sendable {
     /// How an analyzer is built.
     public struct Configuration: Sendable {
-        /// Lexicons layered over the built-in ones, in order.
+        /// Lexicons layered over the built-in ones, in order; each joins the lexicon of its
+        /// ``LexiconSource/language`` (or of every language).
         public var lexicons: [LexiconSource]
         /// Whether to start from the built-in lexicons (normally yes).
         public var includeBuiltInLexicons: Bool
+        /// The language to score every text as; `nil` detects each text's language.
+        public var language: Language?
 
-        public init(lexicons: [LexiconSource] = [], includeBuiltInLexicons: Bool = true) {
+        public init(lexicons: [LexiconSource] = [], includeBuiltInLexicons: Bool = true, language: Language? = nil) {
             self.lexicons = lexicons
             self.includeBuiltInLexicons = includeBuiltInLexicons
+            self.language = language == .undetermined ? nil : language
         }
     }
 
-    let lexicon: KernelLexicon
+    let english: KernelLexicon
+    let finnish: KernelLexicon?
+    let language: Language?
     let workers = WorkerPool()
 
     /// Builds an analyzer with the built-in lexicons and any user lexicons layered on top.
     /// - Throws: ``LexiconError`` naming the file, line and column of a bad entry.
     public init(configuration: Configuration = Configuration()) throws(LexiconError) {
-        var sources = configuration.includeBuiltInLexicons ? BuiltInLexicons.sources(for: .english) : []
-        sources += configuration.lexicons
-        lexicon = try KernelLexicon(sources: sources)
+        func sources(_ language: Language) -> [LexiconSource] {
+            (configuration.includeBuiltInLexicons ? BuiltInLexicons.sources(for: language) : [])
+                + configuration.lexicons.filter { $0.language == nil || $0.language == language }
+        }
+        english = try KernelLexicon(language: .english, sources: sources(.english))
+        let wantsFinnish = BuiltInLexicons.has(.finnish) || configuration.lexicons.contains { $0.language == .finnish }
+        finnish = wantsFinnish ? try KernelLexicon(language: .finnish, sources: sources(.finnish)) : nil
+        language = configuration.language
     }
 
-    /// The number of words, phrases, emoticons and emoji the analyzer knows.
-    public var lexiconEntryCount: Int { lexicon.count }
+    /// The number of words, phrases, emoticons and emoji the analyzer knows in `language`.
+    public func lexiconEntryCount(for language: Language = .english) -> Int {
+        (language == .finnish ? finnish : english)?.count ?? 0
+    }
+
+    /// The lexicons and language choice, as the kernel takes them.
+    func withLanguages<R>(_ body: (UnsafePointer<CSavyKernel_Languages>) -> R) -> R {
+        var languages = CSavyKernel_Languages(
+            english: english.pointer, finnish: finnish?.pointer,
+            fixed: language?.kernelLanguage ?? CSavyKernel_LanguageUndetermined)
+        return withUnsafePointer(to: &languages) { body($0) }
+    }
 
     /// Scores one text. With `explain`, the result lists what moved the score.
     public func score(_ text: String, explain: Bool = false) -> Analysis {
@@ -57,14 +78,16 @@ public struct Analyzer: Sendable {
             var empty: UInt8 = 0  // a valid address for empty input
             withUnsafePointer(to: &offsets) { offsetsPointer in
                 offsetsPointer.withMemoryRebound(to: UInt64.self, capacity: 2) { offsets in
-                    if let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-                        CSavyKernel_score_batch(lexicon.pointer, worker.scratch, base, offsets, 1, &result, evidence)
-                    } else {
-                        CSavyKernel_score_batch(lexicon.pointer, worker.scratch, &empty, offsets, 1, &result, evidence)
+                    withLanguages { languages in
+                        if let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                            CSavyKernel_score_batch(languages, worker.scratch, base, offsets, 1, &result, evidence)
+                        } else {
+                            CSavyKernel_score_batch(languages, worker.scratch, &empty, offsets, 1, &result, evidence)
+                        }
                     }
                 }
             }
-            return ResultDecoder(lexicon: lexicon, evidence: evidence).analysis(result, text: text)
+            return ResultDecoder(analyzer: self, evidence: evidence).analysis(result, text: text)
         }
     }
 
@@ -85,11 +108,13 @@ public struct Analyzer: Sendable {
             if bytes.isEmpty { bytes.reserveCapacity(1) }
             bytes.withUnsafeBufferPointer { bytes in
                 batch.offsets.withUnsafeBufferPointer { offsets in
-                    CSavyKernel_score_batch(lexicon.pointer, worker.scratch, bytes.baseAddress,
-                                            offsets.baseAddress, batch.count, &results, evidence)
+                    withLanguages { languages in
+                        CSavyKernel_score_batch(languages, worker.scratch, bytes.baseAddress,
+                                                offsets.baseAddress, batch.count, &results, evidence)
+                    }
                 }
             }
-            let decoder = ResultDecoder(lexicon: lexicon, evidence: evidence)
+            let decoder = ResultDecoder(analyzer: self, evidence: evidence)
             return batch.bytes.withUnsafeBytes { all in
                 results.indices.map { index in
                     let text = UnsafeRawBufferPointer(rebasing: all[Int(batch.offsets[index])..<Int(batch.offsets[index + 1])])

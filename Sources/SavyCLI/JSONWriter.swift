@@ -51,6 +51,7 @@ struct JSONWriter {
     mutating func analysis(_ a: Analysis, id: RowID) {
         raw("{\"id\":"); self.id(id)
         raw(",\"language\":"); string(a.language.rawValue)
+        raw(",\"languageConfidence\":"); number(a.languageConfidence)
         raw(",\"sentiment\":{\"compound\":"); number(a.sentiment.compound)
         raw(",\"positive\":"); number(a.sentiment.positive)
         raw(",\"neutral\":"); number(a.sentiment.neutral)

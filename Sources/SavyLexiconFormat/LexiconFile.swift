@@ -9,6 +9,7 @@
 /// | `emoticon  valence`    | emoticons, matched literally                |
 /// | `emoji  valence`       | emoji                                       |
 /// | `term  role  value`    | modifiers: boosters, negators, contrast ... |
+/// | `form  standard`       | spoken forms read as standard ones (`mä` → `minä`) |
 ///
 /// An optional last column `note` is free text. The value `remove` deletes an entry that an
 /// earlier (built-in) file defined.
@@ -18,6 +19,7 @@ public struct LexiconFile: Sendable {
         case emoticons = "emoticon"
         case emoji = "emoji"
         case modifiers = "role"
+        case normalisations = "standard"
     }
 
     public enum Role: String, Sendable, CaseIterable {
@@ -30,6 +32,8 @@ public struct LexiconFile: Sendable {
     public enum Value: Sendable, Equatable {
         case valence(Double)
         case role(Role, Double)
+        /// The standard form a spoken form is read as.
+        case standard(String)
         case remove
     }
 
@@ -93,6 +97,12 @@ public struct LexiconFile: Sendable {
             switch fileKind {
             case .terms, .emoticons, .emoji:
                 value = try Self.valence(fields[1], fail: { fail($0, column: columnOf[1]) })
+            case .normalisations:
+                let standard = fields[1]
+                guard !standard.isEmpty, !standard.contains(" ") else {
+                    throw fail("the standard form must be one word", column: columnOf[1])
+                }
+                value = standard == "remove" ? .remove : .standard(standard)
             case .modifiers:
                 if fields[1] == "remove" {
                     value = .remove
@@ -130,9 +140,10 @@ public struct LexiconFile: Sendable {
         case ["emoticon", "valence"]: return .emoticons
         case ["emoji", "valence"]: return .emoji
         case ["term", "role", "value"]: return .modifiers
+        case ["form", "standard"]: return .normalisations
         default:
             throw fail("unknown header '\(fields.joined(separator: "<TAB>"))'; expected term<TAB>valence, "
-                + "emoticon<TAB>valence, emoji<TAB>valence or term<TAB>role<TAB>value (each optionally followed by <TAB>note)", 1)
+                + "emoticon<TAB>valence, emoji<TAB>valence, term<TAB>role<TAB>value or form<TAB>standard (each optionally followed by <TAB>note)", 1)
         }
     }
 

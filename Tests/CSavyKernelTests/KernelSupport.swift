@@ -19,7 +19,7 @@ final class Kernel {
     /// `valences`: word terms; `emoticons`: literal emoticons; `roles`: (term, role, value).
     init(valences: [String: Float] = [:], emoticons: [String: Float] = [:], emoji: [String: Float] = [:],
          roles: [(String, CSavyKernel_Role, Float)] = []) {
-        let builder = CSavyKernel_Builder_create()!
+        let builder = CSavyKernel_Builder_create(CSavyKernel_LanguageEnglish)!
         defer { CSavyKernel_Builder_destroy(builder) }
         for (term, value) in valences { precondition(Kernel.add(builder, term, CSavyKernel_TermWord, value).ok == 1, term) }
         for (term, value) in emoticons { precondition(Kernel.add(builder, term, CSavyKernel_TermEmoticon, value).ok == 1, term) }
@@ -78,7 +78,8 @@ final class Kernel {
         }
         batch.append(0)
         var results = [CSavyKernel_Result](repeating: CSavyKernel_Result(), count: texts.count)
-        CSavyKernel_score_batch(lexicon, scratch, batch, offsets, texts.count, &results, nil)
+        var languages = CSavyKernel_Languages(english: lexicon, finnish: nil, fixed: CSavyKernel_LanguageEnglish)
+        CSavyKernel_score_batch(&languages, scratch, batch, offsets, texts.count, &results, nil)
         return results
     }
 }

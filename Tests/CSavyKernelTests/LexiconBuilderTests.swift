@@ -4,7 +4,7 @@ import Testing
 @Suite("Lexicon builder")
 struct LexiconBuilderTests {
     func status(_ term: String, _ kind: CSavyKernel_TermKind) -> CSavyKernel_BuildStatus {
-        let builder = CSavyKernel_Builder_create()!
+        let builder = CSavyKernel_Builder_create(CSavyKernel_LanguageEnglish)!
         defer { CSavyKernel_Builder_destroy(builder) }
         return Kernel.add(builder, term, kind, 1)
     }
@@ -39,7 +39,7 @@ struct LexiconBuilderTests {
     }
 
     @Test func removingAValenceLeavesTheRole() {
-        let builder = CSavyKernel_Builder_create()!
+        let builder = CSavyKernel_Builder_create(CSavyKernel_LanguageEnglish)!
         defer { CSavyKernel_Builder_destroy(builder) }
         #expect(Kernel.add(builder, "no", CSavyKernel_TermWord, -1.2).ok == 1)
         var term = "no"

@@ -99,8 +99,9 @@ static void score(const CSavyKernel_Lexicon *lex, CSavyKernel_Scratch *s, CSavyK
                   const uint8_t *text, size_t length) {
     uint64_t offsets[2] = {0, length};
     CSavyKernel_Result r;
+    CSavyKernel_Languages languages = {.english = lex, .finnish = lex, .fixed = CSavyKernel_LanguageUndetermined};
     CSavyKernel_EvidenceBuffer_clear(ev);
-    CSavyKernel_score_batch(lex, s, text, offsets, 1, &r, ev);
+    CSavyKernel_score_batch(&languages, s, text, offsets, 1, &r, ev);
     check_result(&r, ev, "text");
 }
 
@@ -129,7 +130,7 @@ static void random_text(uint8_t *out, size_t *length, size_t cap) {
 int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: harness <lexicons-dir> [corpus ...]\n"); return 2; }
     char path[1024];
-    CSavyKernel_Builder *b = CSavyKernel_Builder_create();
+    CSavyKernel_Builder *b = CSavyKernel_Builder_create(CSavyKernel_LanguageEnglish);
     snprintf(path, sizeof path, "%s/en/valence.tsv", argv[1]); load_lexicon(b, path, 0);
     snprintf(path, sizeof path, "%s/en/idioms.tsv", argv[1]); load_lexicon(b, path, 0);
     snprintf(path, sizeof path, "%s/en/service.tsv", argv[1]); load_lexicon(b, path, 0);
@@ -182,8 +183,9 @@ int main(int argc, char **argv) {
             if (i % 5) { random_text(bytes + used, &length, 60); used += length; }
             offsets[i + 1] = used;
         }
+        CSavyKernel_Languages languages = {.english = lex, .fixed = CSavyKernel_LanguageUndetermined};
         CSavyKernel_EvidenceBuffer_clear(ev);
-        CSavyKernel_score_batch(lex, s1, bytes, offsets, 64, results, ev);
+        CSavyKernel_score_batch(&languages, s1, bytes, offsets, 64, results, ev);
         for (int i = 0; i < 64; i++) check_result(&results[i], ev, "batch text");
     }
 

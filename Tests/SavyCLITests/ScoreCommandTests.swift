@@ -5,12 +5,19 @@ import Testing
 @Suite("savy score")
 struct ScoreCommandTests {
     @Test func scoresEachArgumentAsOneJSONLine() throws {
-        let run = try runSavy(["score", "good", "bad"])
+        let run = try runSavy(["score", "--lang", "en", "good", "bad"])
         #expect(run.status == 0)
         let records = try run.records()
         #expect(records.map(\.id) == [1, 2])
         #expect(records.map(\.label) == [.positive, .negative])
         #expect(records.allSatisfy { $0.language == "en" && $0.error == nil && $0.evidence == nil })
+    }
+
+    @Test func languageIsDetectedUnlessGiven() throws {
+        let run = try runSavy(["score", "The agent was really helpful with my order", "Tilaukseni ei ole vieläkään saapunut", "👍"])
+        #expect(try run.records().map(\.language) == ["en", "fi", "und"])
+        let fixed = try runSavy(["score", "--lang", "fi", "The agent was really helpful"])
+        #expect(try fixed.records().map(\.language) == ["fi"])
     }
 
     @Test func scoreIsTheDefaultSubcommand() throws {

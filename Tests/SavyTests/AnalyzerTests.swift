@@ -137,7 +137,27 @@ struct AnalyzerTests {
         #expect(a.score("the table").sentiment.neutral == 1)
     }
 
-    @Test func languageIsEnglish() throws {
-        #expect(try builtIn().score("good").language == .english)
+    @Test func languageIsDetectedPerText() throws {
+        let a = try builtIn()
+        let english = a.score("The agent was really helpful with my order")
+        #expect(english.language == .english)
+        #expect(english.languageConfidence > 0.9)
+        let finnish = a.score("Tilaukseni ei ole vieläkään saapunut ja odotan vastausta")
+        #expect(finnish.language == .finnish)
+        #expect(finnish.languageConfidence > 0.9)
+        // No words, or no evidence either way: undetermined, scored with English rules.
+        let emoji = a.score("👍")
+        #expect(emoji.language == .undetermined)
+        #expect(emoji.languageConfidence == 0)
+        #expect(emoji.sentiment.compound > 0)
+    }
+
+    @Test func aFixedLanguageIsUsedForEveryText() throws {
+        let a = try Analyzer(configuration: .init(language: .english))
+        for text in ["good", "Tilaukseni ei ole saapunut", "👍"] {
+            let analysis = a.score(text)
+            #expect(analysis.language == .english)
+            #expect(analysis.languageConfidence == 1)
+        }
     }
 }

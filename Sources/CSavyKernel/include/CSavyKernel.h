@@ -14,6 +14,14 @@
 extern "C" {
 #endif
 
+// MARK: - Languages
+
+typedef enum CSavyKernel_Language {
+    CSavyKernel_LanguageUndetermined = 0,
+    CSavyKernel_LanguageEnglish = 1,
+    CSavyKernel_LanguageFinnish = 2,
+} CSavyKernel_Language;
+
 // MARK: - Lexicon
 
 /// What a lexicon term is, which decides how text is matched against it.
@@ -21,6 +29,7 @@ typedef enum CSavyKernel_TermKind {
     CSavyKernel_TermWord = 0,      // a word or a phrase of words ("good", "kind of"), case-insensitive
     CSavyKernel_TermEmoticon = 1,  // a literal character sequence (":)", "xD"), case-sensitive
     CSavyKernel_TermEmoji = 2,     // an emoji; skin tones and variation selectors are ignored
+    CSavyKernel_TermNormalisation = 3,  // a spoken form read as a standard one (removal only)
 } CSavyKernel_TermKind;
 
 /// Roles a word or phrase plays for the rules (a term can also carry a valence).
@@ -42,7 +51,9 @@ typedef enum CSavyKernel_Role {
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;
 typedef struct CSavyKernel_Lexicon CSavyKernel_Lexicon;
 
-CSavyKernel_Builder *CSavyKernel_Builder_create(void);
+/// A builder for one language's lexicon; the language picks the rules and morphology used
+/// with it.
+CSavyKernel_Builder *CSavyKernel_Builder_create(CSavyKernel_Language language);
 void CSavyKernel_Builder_destroy(CSavyKernel_Builder *builder);
 
 /// Status of a builder call. On error, `message` names the problem.
@@ -62,7 +73,13 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *bui
 CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builder,
     const uint8_t *term, size_t length, CSavyKernel_Role role, float value, uint32_t source);
 
-/// Removes a term's valence (`remove_role` = 0) or its role (`remove_role` = 1).
+/// Reads the spoken form `form` (one word, folded like text) as `standard` before lookup
+/// ("mä" -> "minä", "kiitti" -> "kiitos").
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_normalisation(CSavyKernel_Builder *builder,
+    const uint8_t *form, size_t form_length, const uint8_t *standard, size_t standard_length, uint32_t source);
+
+/// Removes a term's valence (`remove_role` = 0) or its role (`remove_role` = 1), or, for
+/// CSavyKernel_TermNormalisation, a spoken form's reading.
 CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
     const uint8_t *term, size_t length, CSavyKernel_TermKind kind, int remove_role);
 
@@ -73,6 +90,15 @@ void CSavyKernel_Lexicon_destroy(CSavyKernel_Lexicon *lexicon);
 
 /// Number of entries (words, phrases, emoticons and emoji) in the lexicon.
 size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon);
+
+CSavyKernel_Language CSavyKernel_Lexicon_language(const CSavyKernel_Lexicon *lexicon);
+
+/// The lexicons a batch is scored with.
+typedef struct CSavyKernel_Languages {
+    const CSavyKernel_Lexicon *english;   // required
+    const CSavyKernel_Lexicon *finnish;   // NULL: Finnish texts are scored as English
+    CSavyKernel_Language fixed;           // Undetermined: detect each text's language
+} CSavyKernel_Languages;
 
 // MARK: - Scratch
 
@@ -121,6 +147,10 @@ size_t CSavyKernel_tokenize(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     const uint8_t *text, size_t length, CSavyKernel_Path path,
     const CSavyKernel_Token **tokens, const uint8_t **keys, int *used_fast_path);
 
+/// The language of the text last tokenized into `scratch`, with a confidence in [0.5, 1]
+/// (0 when undetermined: no words, or no evidence either way).
+CSavyKernel_Language CSavyKernel_detect_language(const CSavyKernel_Scratch *scratch, float *confidence);
+
 // MARK: - Scoring
 
 /// One scored text.
@@ -134,9 +164,11 @@ typedef struct CSavyKernel_Result {
     uint32_t first_invalid;    // byte offset of the first one (when invalid_utf8 > 0)
     uint32_t evidence_start;   // range in the evidence buffer (when evidence was asked for)
     uint32_t evidence_count;
+    float language_confidence; // in [0.5, 1] for a detected language; 1 when fixed; 0 for und
     uint8_t used_fast_path;
     uint8_t status;            // 0 ok, 1 out of memory, 2 text longer than 4 GiB
-    uint16_t reserved;
+    uint8_t language;          // CSavyKernel_Language the text was scored as (und: English rules)
+    uint8_t reserved;
 } CSavyKernel_Result;
 
 /// What moved a score.
@@ -181,7 +213,7 @@ size_t CSavyKernel_EvidenceBuffer_count(const CSavyKernel_EvidenceBuffer *buffer
 /// `count + 1` entries. Writes `results[0, count)`. When `evidence` is not NULL, the
 /// evidence of every text is appended to it. Safe to call from many threads at once with
 /// the same lexicon, as long as each thread has its own scratch and evidence buffer.
-void CSavyKernel_score_batch(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+void CSavyKernel_score_batch(const CSavyKernel_Languages *languages, CSavyKernel_Scratch *scratch,
     const uint8_t *bytes, const uint64_t *offsets, size_t count,
     CSavyKernel_Result *results, CSavyKernel_EvidenceBuffer *evidence);
 

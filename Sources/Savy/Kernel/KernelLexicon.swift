@@ -7,9 +7,12 @@ final class KernelLexicon: @unchecked Sendable {
     /// Names of the sources, indexed by the source number the kernel echoes in evidence.
     let sourceNames: [String]
 
-    /// Builds from `sources`, later ones layered over earlier ones.
-    init(sources: [LexiconSource]) throws(LexiconError) {
-        guard let builder = CSavyKernel_Builder_create() else {
+    let language: Language
+
+    /// Builds `language`'s lexicon from `sources`, later ones layered over earlier ones.
+    init(language: Language, sources: [LexiconSource]) throws(LexiconError) {
+        self.language = language
+        guard let builder = CSavyKernel_Builder_create(language.kernelLanguage) else {
             throw LexiconError(file: "", line: 0, column: 0, message: "out of memory")
         }
         defer { CSavyKernel_Builder_destroy(builder) }
@@ -51,8 +54,14 @@ final class KernelLexicon: @unchecked Sendable {
             case .emoticons: CSavyKernel_TermEmoticon
             case .emoji: CSavyKernel_TermEmoji
             case .terms, .modifiers: CSavyKernel_TermWord
+            case .normalisations: CSavyKernel_TermNormalisation
             }
             switch entry.value {
+            case .standard(var standard):
+                return standard.withUTF8 { standardBytes in
+                    CSavyKernel_Builder_set_normalisation(builder, bytes.baseAddress, bytes.count,
+                                                          standardBytes.baseAddress, standardBytes.count, source)
+                }
             case .valence(let valence):
                 return CSavyKernel_Builder_set_valence(builder, bytes.baseAddress, bytes.count, termKind, Float(valence), source)
             case .role(let role, let value):
@@ -60,6 +69,24 @@ final class KernelLexicon: @unchecked Sendable {
             case .remove:
                 return CSavyKernel_Builder_remove(builder, bytes.baseAddress, bytes.count, termKind, kind == .modifiers ? 1 : 0)
             }
+        }
+    }
+}
+
+extension Language {
+    var kernelLanguage: CSavyKernel_Language {
+        switch self {
+        case .english: CSavyKernel_LanguageEnglish
+        case .finnish: CSavyKernel_LanguageFinnish
+        case .undetermined: CSavyKernel_LanguageUndetermined
+        }
+    }
+
+    init(kernel: UInt8) {
+        switch UInt32(kernel) {
+        case CSavyKernel_LanguageEnglish.rawValue: self = .english
+        case CSavyKernel_LanguageFinnish.rawValue: self = .finnish
+        default: self = .undetermined
         }
     }
 }

@@ -2,7 +2,7 @@ import CSavyKernel
 
 /// Turns kernel results and evidence records into public value types.
 struct ResultDecoder {
-    let lexicon: KernelLexicon
+    let analyzer: Analyzer
     let evidence: OpaquePointer?
 
     func analysis(_ result: CSavyKernel_Result, text: UnsafeRawBufferPointer) -> Analysis {
@@ -11,19 +11,21 @@ struct ResultDecoder {
             positive: Self.rounded(result.positive),
             neutral: Self.rounded(result.neutral),
             negative: Self.rounded(result.negative))
-        var analysis = Analysis(language: .english, sentiment: sentiment)
+        var analysis = Analysis(language: Language(kernel: result.language), sentiment: sentiment)
+        analysis.languageConfidence = Self.rounded(result.language_confidence)
+        let lexicon = analysis.language == .finnish ? (analyzer.finnish ?? analyzer.english) : analyzer.english
         if result.invalid_utf8 > 0 {
             analysis.warnings = [TextWarning(kind: .invalidUTF8, count: Int(result.invalid_utf8), byteOffset: Int(result.first_invalid))]
         }
         if let evidence {
             let records = UnsafeBufferPointer(start: CSavyKernel_EvidenceBuffer_data(evidence), count: CSavyKernel_EvidenceBuffer_count(evidence))
             let mine = records[Int(result.evidence_start)..<Int(result.evidence_start + result.evidence_count)]
-            analysis.evidence = mine.map { decode($0, text: text) }
+            analysis.evidence = mine.map { decode($0, text: text, lexicon: lexicon) }
         }
         return analysis
     }
 
-    private func decode(_ record: CSavyKernel_Evidence, text: UnsafeRawBufferPointer) -> Evidence {
+    private func decode(_ record: CSavyKernel_Evidence, text: UnsafeRawBufferPointer, lexicon: KernelLexicon) -> Evidence {
         func slice(_ start: UInt32, _ end: UInt32) -> String {
             String(decoding: UnsafeRawBufferPointer(rebasing: text[Int(start)..<Int(end)]), as: UTF8.self)
         }

@@ -9,7 +9,12 @@ enum BuiltInLexicons {
         return prefixes.flatMap { prefix in
             EmbeddedLexicons.files
                 .filter { $0.path.hasPrefix(prefix) }
-                .map { LexiconSource(name: $0.path, contents: Array(Data(base64Encoded: $0.base64) ?? Data())) }
+                .map { LexiconSource(name: $0.path, contents: Array(Data(base64Encoded: $0.base64) ?? Data()), language: language) }
         }
+    }
+
+    /// Whether any built-in lexicon is specific to `language`.
+    static func has(_ language: Language) -> Bool {
+        EmbeddedLexicons.files.contains { $0.path.hasPrefix(language.rawValue + "/") }
     }
 }

@@ -7,22 +7,25 @@ public struct LexiconSource: Sendable, Hashable {
     /// A name for errors and evidence, usually the file's path.
     public var name: String
     public var contents: [UInt8]
+    /// The language whose lexicon it joins; `nil` joins every language's (emoji, emoticons).
+    public var language: Language?
 
-    public init(name: String, contents: [UInt8]) {
+    public init(name: String, contents: [UInt8], language: Language? = .english) {
         self.name = name
         self.contents = contents
+        self.language = language
     }
 
-    public init(name: String, text: String) {
-        self.init(name: name, contents: Array(text.utf8))
+    public init(name: String, text: String, language: Language? = .english) {
+        self.init(name: name, contents: Array(text.utf8), language: language)
     }
 
     /// Reads a lexicon file.
-    public static func file(_ path: String) throws(LexiconError) -> LexiconSource {
+    public static func file(_ path: String, language: Language? = .english) throws(LexiconError) -> LexiconSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconError(file: path, line: 0, column: 0, message: "cannot read the file")
         }
-        return LexiconSource(name: path, contents: Array(data))
+        return LexiconSource(name: path, contents: Array(data), language: language)
     }
 }
 
