@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sudo=""
 [ "$(id -u)" = 0 ] || sudo=sudo
-if ! pkg-config --exists icu-uc icu-i18n 2>/dev/null; then
+# ICU is required; Voikko (libvoikko1, voikko-fi) lemmatises Finnish when present.
+packages="libicu-dev pkg-config libvoikko1 voikko-fi"
+if ! dpkg -s $packages >/dev/null 2>&1; then
   $sudo apt-get update
-  $sudo apt-get install -y libicu-dev pkg-config
+  $sudo apt-get install -y $packages
 fi
 swift build -c release
 .build/release/savy score --input samples/chats.txt

@@ -13,6 +13,10 @@ void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
     free(s->items);
     free(s->scores);
     free(s->phrase);
+    free(s->lemmas);
+    free(s->phrase_keys);
+    free(s->words);
+    if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
     CSavyICU_Context_destroy(s->icu);
     free(s);
 }
@@ -59,7 +63,8 @@ static void score_one(const CSavyKernel_Languages *languages, CSavyKernel_Scratc
     CSavyKernel_Language language;
     float confidence;
     const CSavyKernel_Lexicon *lexicon = choose_lexicon(languages, s, &language, &confidence);
-    lookup_items(lexicon, s, text);
+    CSavyKernel_Morphology *morphology = lexicon->language == CSavyKernel_LanguageFinnish ? languages->finnish_morphology : NULL;
+    lookup_items(lexicon, morphology, s, text);
     if (!s->failed) apply_rules(s, text, result, evidence);
     if (s->failed) {
         memset(result, 0, sizeof *result);

@@ -9,6 +9,7 @@
 #include "CSavyICU.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +87,38 @@ struct CSavyKernel_Builder {
 
 const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length);
 
+// MARK: - Finnish words
+
+#define FI_MAX_CANDIDATES 8
+// What a lookup candidate is.
+enum { FI_LEMMA, FI_DERIVED, FI_NEGATED, FI_HEAD, FI_MODIFIER };
+enum {
+    FI_KNOWN = 1 << 0,           // Voikko analysed it
+    FI_NEGATION_VERB = 1 << 1,   // en, et, ei, emme, ette, eivät, enkä, eikä, älä
+    FI_IMPERATIVE = 1 << 2,      // älä, älkää
+    FI_QUESTION = 1 << 3,        // the -kO clitic: eikö, onko
+    FI_KAAN = 1 << 4,            // the -kAAn clitic: negative polarity
+    FI_CONDITIONAL = 1 << 5,     // voisitko
+    FI_ADJECTIVE = 1 << 6,
+    FI_CARITIVE = 1 << 7,        // -ton/-tön
+    FI_EPA = 1 << 8,             // epä-
+    FI_PARTICIPLE = 1 << 9,      // toiminut: its verb is its phrase key
+};
+
+/// A Finnish word reduced to what lookup and the rules need; plain data, cached as bytes.
+typedef struct FinnishWord {
+    uint16_t flags;
+    uint8_t count, used;
+    uint8_t tags[FI_MAX_CANDIDATES];
+    uint8_t lengths[FI_MAX_CANDIDATES];
+    uint8_t bytes[160];          // candidates back to back, folded
+} FinnishWord;
+
+/// Analyses `key` (cached); false when Voikko could not be used.
+bool finnish_word(CSavyKernel_Morphology *morphology, CSavyKernel_Scratch *scratch,
+                  const uint8_t *key, size_t length, FinnishWord *out);
+void morphology_close_handle(const CSavyKernel_Morphology *morphology, void *handle);
+
 // MARK: - Scratch
 
 // A lexicon match covering tokens [first, first + count).
@@ -100,6 +133,14 @@ typedef struct Item {
     float role_value;
     uint32_t source;                   // lexicon file of the valence
     uint32_t role_source;              // lexicon file of the role
+    uint16_t fi_flags;                 // FI_* of a Finnish word
+    const Entry *modifier;             // a compound's first part, when it acts on the head
+    const uint8_t *term;               // the lexicon key of the valence's entry (for evidence)
+    uint32_t term_length;
+    const uint8_t *role_term;          // the lexicon key of the role's entry ("hyvin" vs "hyvä")
+    uint32_t role_term_length;
+    const uint8_t *modifier_term;
+    uint32_t modifier_term_length;
 } Item;
 
 enum {
@@ -124,6 +165,15 @@ struct CSavyKernel_Scratch {
     uint8_t *phrase;                   // phrase key assembly
     size_t phrase_capacity;
     CSavyICU_Context *icu;             // created on first use of the ICU path
+    void *voikko;                      // this thread's Voikko handle, opened on first use
+    const CSavyKernel_Morphology *voikko_owner;
+    size_t analysed_words;             // words this scratch sent to Voikko (cache misses)
+    uint8_t *lemmas;                   // Finnish phrase keys, one per token
+    size_t lemma_capacity, lemma_length;
+    struct { uint32_t offset, length; } *phrase_keys;  // per token, into `lemmas`
+    size_t phrase_key_capacity;
+    FinnishWord *words;                // per token, for Finnish texts with Voikko
+    size_t word_capacity;
     size_t invalid_count;
     size_t first_invalid;
     bool failed;                       // out of memory somewhere in this call
@@ -144,8 +194,9 @@ size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *sc
 const CSavyKernel_Lexicon *choose_lexicon(const CSavyKernel_Languages *languages, const CSavyKernel_Scratch *scratch,
                                           CSavyKernel_Language *language, float *confidence);
 
-/// Matches tokens against the lexicon into scratch->items.
-void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, const uint8_t *text);
+/// Matches tokens against the lexicon into scratch->items (with Finnish morphology when given).
+void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
+                  CSavyKernel_Scratch *scratch, const uint8_t *text);
 
 /// Applies the rules to scratch->items and fills `result` (and `evidence` if not NULL).
 void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,

@@ -55,6 +55,9 @@ static const float LONG_VOWEL = 1.0f;           // aa ii uu yy ää öö; diphth
 static const float FINNISH_ENDING = 1.0f;       // -ssa -sta -lla -lta -lle -ksi -kin -kaan -ko
 static const float CONTRACTION = 1.5f;          // don't, it's
 static const float FOREIGN_FINAL = 0.7f;        // a final consonant Finnish words do not end in
+// "Yaaaay", "soooo": Finnish spelling never triples a letter, so a run of three is expressive
+// lengthening, and its doubled vowels are no Finnish cue.
+static const float LENGTHENING = 1.0f;
 // Below this total either way, the text is undetermined ("ok", "😀").
 static const float DECISION_MARGIN = 1.0f;
 
@@ -88,6 +91,9 @@ static bool ends_with(const uint8_t *key, size_t length, const char *suffix) {
 static float word_cue(const uint8_t *key, size_t length) {
     if (in_list(finnish_words, sizeof finnish_words / sizeof *finnish_words, key, length)) return FUNCTION_WORD;
     if (in_list(english_words, sizeof english_words / sizeof *english_words, key, length)) return -FUNCTION_WORD;
+    for (size_t i = 2; i < length; i++) {
+        if (key[i] == key[i - 1] && key[i] == key[i - 2] && (uint8_t)(key[i] - 'a') < 26) return -LENGTHENING;
+    }
     float cue = 0.0f;
     if (contains(key, length, "\xC3\xA4") || contains(key, length, "\xC3\xB6")) cue += FINNISH_LETTER;
     bool english = false;

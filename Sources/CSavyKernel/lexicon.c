@@ -185,7 +185,11 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
     CSavyKernel_BuildStatus status = normalise_term(builder, term, length, kind, &key, &key_length, &words);
     if (!status.ok) return status;
     Entry *e = (Entry *)table_find(&builder->table, (uint8_t)kind, key, key_length);
-    if (!e) return failure("%s", "no such entry to remove");
+    if (!e) {
+        CSavyKernel_BuildStatus missing = failure("%s", "no such entry to remove");
+        missing.missing = 1;
+        return missing;
+    }
     if (kind == CSavyKernel_TermNormalisation) e->standard_length = 0;
     else if (remove_role) e->role = CSavyKernel_RoleNone;
     else e->has_valence = 0;

@@ -28,8 +28,25 @@ static bool push_item(CSavyKernel_Scratch *s, Item item) {
     return true;
 }
 
-static void take_entry(Item *item, const Entry *e, uint8_t evidence_kind) {
+static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e, uint8_t evidence_kind);
+
+// Takes only the valence of `e`, keeping the role the item already has.
+static void take_valence(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e) {
+    Item before = *item;
+    take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
+    if (before.role) {
+        item->role = before.role;
+        item->role_value = before.role_value;
+        item->role_source = before.role_source;
+        item->role_term = before.role_term;
+        item->role_term_length = before.role_term_length;
+    }
+}
+
+static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e, uint8_t evidence_kind) {
     item->entry = e;
+    item->term = lexicon->table.keys + e->key_offset;
+    item->term_length = e->key_length;
     if (e->has_valence) {
         item->valence = e->valence;
         item->source = e->valence_source;
@@ -38,24 +55,37 @@ static void take_entry(Item *item, const Entry *e, uint8_t evidence_kind) {
     item->role = e->role;
     item->role_value = e->role_value;
     item->role_source = e->role_source;
+    item->role_term = item->term;
+    item->role_term_length = item->term_length;
 }
 
 // The longest phrase that starts at token i, or NULL.
+// The key a token contributes to a phrase: its Finnish phrase key when it has one
+// ("toiminut" -> "toimia"), else its folded surface.
+static inline const uint8_t *phrase_key(const CSavyKernel_Scratch *s, size_t i, size_t *length) {
+    if (s->lemma_length && s->phrase_keys[i].length) {
+        *length = s->phrase_keys[i].length;
+        return s->lemmas + s->phrase_keys[i].offset;
+    }
+    *length = s->tokens[i].key_length;
+    return s->keys + s->tokens[i].key_offset;
+}
+
 static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                                  size_t i, size_t max_words, size_t *words) {
     size_t available = 1;
     while (available < max_words && i + available < s->token_count &&
            s->tokens[i + available].kind == CSavyKernel_TokenWord) available++;
     for (size_t n = available; n >= 2; n--) {
-        size_t length = n - 1;
-        for (size_t k = 0; k < n; k++) length += s->tokens[i + k].key_length;
+        size_t length = n - 1, part;
+        for (size_t k = 0; k < n; k++) { phrase_key(s, i + k, &part); length += part; }
         if (!grow((void **)&s->phrase, &s->phrase_capacity, length, 1)) { s->failed = true; return NULL; }
         size_t out = 0;
         for (size_t k = 0; k < n; k++) {
-            const CSavyKernel_Token *t = &s->tokens[i + k];
+            const uint8_t *key = phrase_key(s, i + k, &part);
             if (k) s->phrase[out++] = PHRASE_SEPARATOR;
-            memcpy(s->phrase + out, s->keys + t->key_offset, t->key_length);
-            out += t->key_length;
+            memcpy(s->phrase + out, key, part);
+            out += part;
         }
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, s->phrase, out);
         if (e && (e->has_valence || e->role)) { *words = n; return e; }
@@ -79,6 +109,8 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKerne
             item->source = head->valence_source;
             item->evidence_kind = CSavyKernel_EvidenceHyphenHead;
             item->entry = head;
+            item->term = lexicon->table.keys + head->key_offset;
+            item->term_length = head->key_length;
             // "non-toxic", "ei-toivottu": a negator as the modifier negates the head.
             const Entry *modifier = table_find(&lexicon->table, CSavyKernel_TermWord, key, dash - 1);
             if (modifier && modifier->role == CSavyKernel_RoleNegator) {
@@ -99,14 +131,119 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKerne
             item->source = e->valence_source;
             item->evidence_kind = CSavyKernel_EvidenceInflection;
             item->entry = e;
+            item->term = lexicon->table.keys + e->key_offset;
+            item->term_length = e->key_length;
             return;
         }
     }
 }
 
-void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text) {
+// "toivoton", "epäkohtelias": lexical negation reverses the base's valence this much, as a
+// negation verb would.
+static const float LEXICAL_NEGATION_SCALAR = -0.74f;
+
+// Finnish pre-pass: each word's analysis and the key it contributes to phrases (the lemma,
+// or a participle's verb: "ei toiminut" meets the phrase "ei toimia").
+static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology, CSavyKernel_Scratch *s) {
+    size_t n = s->token_count;
+    if (!grow((void **)&s->phrase_keys, &s->phrase_key_capacity, n, sizeof *s->phrase_keys) ||
+        !grow((void **)&s->words, &s->word_capacity, n, sizeof *s->words)) { s->failed = true; return; }
+    s->lemma_length = 0;
+    for (size_t i = 0; i < n; i++) {
+        const CSavyKernel_Token *t = &s->tokens[i];
+        s->phrase_keys[i].length = 0;
+        FinnishWord *w = &s->words[i];
+        memset(w, 0, offsetof(FinnishWord, bytes));
+        if (t->kind != CSavyKernel_TokenWord) continue;
+        const uint8_t *key = s->keys + t->key_offset;
+        size_t length = t->key_length;
+        const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, length);
+        if (spoken) {
+            key = lexicon->table.keys + spoken->standard_offset;
+            length = spoken->standard_length;
+        }
+        const uint8_t *phrase = key;
+        size_t phrase_length = length;
+        if (morphology && finnish_word(morphology, s, key, length, w)) {
+            for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+                bool wanted = (w->flags & FI_PARTICIPLE) ? w->tags[c] == FI_DERIVED : w->tags[c] == FI_LEMMA;
+                if (wanted) { phrase = w->bytes + offset; phrase_length = w->lengths[c]; break; }
+            }
+        }
+        if (!grow((void **)&s->lemmas, &s->lemma_capacity, s->lemma_length + phrase_length + 1, 1)) { s->failed = true; return; }
+        memcpy(s->lemmas + s->lemma_length, phrase, phrase_length);
+        s->phrase_keys[i].offset = (uint32_t)s->lemma_length;
+        s->phrase_keys[i].length = (uint32_t)phrase_length;
+        s->lemma_length += phrase_length;
+    }
+    if (s->lemma_length == 0) s->lemma_length = 1;  // marks the phrase keys as in use
+}
+
+static const Entry *find_scored(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length) {
+    const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, length);
+    return e && (e->has_valence || e->role) ? e : NULL;
+}
+
+// A Finnish word the lexicon lacks as it stands: its lemmas, a lexically negated base, a
+// participle's verb, a compound's head and first part.
+static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord *w, Item *item) {
+    const uint8_t *bytes = w->bytes;
+    for (int pass = FI_LEMMA; pass <= FI_HEAD; pass++) {
+        for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+            if (w->tags[c] != pass) continue;
+            const Entry *e = find_scored(lexicon, bytes + offset, w->lengths[c]);
+            if (!e || (pass != FI_LEMMA && !e->has_valence)) continue;
+            switch (pass) {
+                case FI_LEMMA:
+                case FI_DERIVED:
+                    if (!e->has_valence) {  // a role only ("hyvin"): keep looking for a valence ("hyvä")
+                        if (!item->role) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
+                        continue;
+                    }
+                    take_valence(lexicon, item, e);
+                    return;
+                case FI_NEGATED:
+                    take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
+                    item->role = CSavyKernel_RoleNone;
+                    item->flags |= ITEM_NEGATED_HEAD;
+                    item->role_value = LEXICAL_NEGATION_SCALAR;
+                    return;
+                case FI_HEAD:
+                    take_entry(lexicon, item, e, CSavyKernel_EvidenceCompoundHead);
+                    item->role = CSavyKernel_RoleNone;
+                    break;
+            }
+            break;
+        }
+        if (pass == FI_HEAD) break;
+    }
+    // The first part of a compound boosts the head ("huippuhyvä") or, when the head carries
+    // nothing, scores the whole ("paskapalvelu").
+    for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+        if (w->tags[c] != FI_MODIFIER) continue;
+        const Entry *m = find_scored(lexicon, bytes + offset, w->lengths[c]);
+        if (!m) continue;
+        bool boosts = m->role == CSavyKernel_RoleBooster || m->role == CSavyKernel_RoleDampener;
+        if (item->valence != 0.0f && boosts) {
+            item->modifier = m;
+            item->modifier_term = lexicon->table.keys + m->key_offset;
+            item->modifier_term_length = m->key_length;
+        } else if (item->valence == 0.0f && m->has_valence) {
+            take_entry(lexicon, item, m, CSavyKernel_EvidenceCompoundModifier);
+            item->role = CSavyKernel_RoleNone;
+        }
+        break;
+    }
+}
+
+void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
+                  CSavyKernel_Scratch *s, const uint8_t *text) {
     (void)text;
     s->item_count = 0;
+    s->lemma_length = 0;
+    bool finnish = lexicon->language == CSavyKernel_LanguageFinnish;
+    if (finnish) analyse_finnish(lexicon, morphology, s);
+    bool analysed = finnish && morphology;
     for (size_t i = 0; i < s->token_count && !s->failed;) {
         const CSavyKernel_Token *t = &s->tokens[i];
         const uint8_t *key = s->keys + t->key_offset;
@@ -122,27 +259,36 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, co
                     key = lexicon->table.keys + spoken->standard_offset;
                     key_length = spoken->standard_length;
                 }
+                if (analysed) item.fi_flags = s->words[i].flags;
                 const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+                if (finnish) {  // phrases start from the word's lemma
+                    size_t head_length;
+                    const uint8_t *head = phrase_key(s, i, &head_length);
+                    const Entry *h = table_find(&lexicon->table, CSavyKernel_TermWord, head, head_length);
+                    if (h && h->phrase_max > (e ? e->phrase_max : 0)) e = h;
+                }
                 if (e && e->phrase_max >= 2) {
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words);
                     if (phrase) {
                         item.count = (uint32_t)words;
-                        take_entry(&item, phrase, CSavyKernel_EvidencePhrase);
+                        take_entry(lexicon, &item, phrase, CSavyKernel_EvidencePhrase);
                         for (size_t k = 1; k < words; k++) {
                             if (!(s->tokens[i + k].flags & CSavyKernel_TokenAllCaps)) item.flags &= (uint8_t)~ITEM_ALLCAPS;
                         }
                         break;
                     }
                 }
-                if (e && (e->has_valence || e->role)) take_entry(&item, e, CSavyKernel_EvidenceLexicon);
-                else fallback_lookup(lexicon, t, key, key_length, &item);
+                e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+                if (e && (e->has_valence || e->role)) take_entry(lexicon, &item, e, CSavyKernel_EvidenceLexicon);
+                if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], &item);
+                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, &item);
                 break;
             }
             case CSavyKernel_TokenEmoticon: {
                 item.flags = ITEM_WORDLIKE;  // no caps emphasis for ":D"
                 const Entry *e = table_find(&lexicon->table, CSavyKernel_TermEmoticon, key, t->key_length);
-                if (e) take_entry(&item, e, CSavyKernel_EvidenceEmoticon);
+                if (e) take_entry(lexicon, &item, e, CSavyKernel_EvidenceEmoticon);
                 break;
             }
             case CSavyKernel_TokenEmoji: {
@@ -154,7 +300,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, co
                     CSavyICU_decode_utf8(key, t->key_length, &consumed, &invalid);
                     if (consumed < t->key_length) e = table_find(&lexicon->table, CSavyKernel_TermEmoji, key, consumed);
                 }
-                if (e) take_entry(&item, e, CSavyKernel_EvidenceEmoji);
+                if (e) take_entry(lexicon, &item, e, CSavyKernel_EvidenceEmoji);
                 break;
             }
             case CSavyKernel_TokenPunct: {

@@ -46,7 +46,8 @@ typedef struct Context {
 static inline uint32_t item_start(const CSavyKernel_Scratch *s, const Item *it) { return s->tokens[it->first].start; }
 static inline uint32_t item_end(const CSavyKernel_Scratch *s, const Item *it) { return s->tokens[it->first + it->count - 1].end; }
 
-static void note(Context *c, uint8_t kind, const Item *actor, const Item *target, float effect, uint32_t source) {
+static void note_term(Context *c, uint8_t kind, const Item *actor, const Item *target, float effect, uint32_t source,
+                      const uint8_t *term, uint32_t term_length) {
     CSavyKernel_EvidenceBuffer *b = c->evidence;
     if (!b || effect == 0.0f) return;
     if (!grow((void **)&b->items, &b->capacity, b->count + 1, sizeof *b->items)) {
@@ -56,7 +57,18 @@ static void note(Context *c, uint8_t kind, const Item *actor, const Item *target
     b->items[b->count++] = (CSavyKernel_Evidence){
         .start = item_start(c->s, actor), .end = item_end(c->s, actor),
         .target_start = item_start(c->s, target), .target_end = item_end(c->s, target),
-        .effect = effect, .source = source, .kind = kind};
+        .effect = effect, .source = source, .term = term, .term_length = term_length, .kind = kind};
+}
+
+// Evidence named by the actor's lexicon entry ("ei" for "en", "hyvä" for "hyvää"): the
+// valence's entry for a lexicon hit, the role's entry for a rule.
+static void note(Context *c, uint8_t kind, const Item *actor, const Item *target, float effect, uint32_t source) {
+    bool rule = kind == CSavyKernel_EvidenceBooster || kind == CSavyKernel_EvidenceDampener ||
+                kind == CSavyKernel_EvidenceNegation || kind == CSavyKernel_EvidenceLeast ||
+                kind == CSavyKernel_EvidenceContrast || kind == CSavyKernel_EvidenceConcession ||
+                kind == CSavyKernel_EvidenceIrrealis;
+    if (rule && actor->role_term) note_term(c, kind, actor, target, effect, source, actor->role_term, actor->role_term_length);
+    else note_term(c, kind, actor, target, effect, source, actor->term, actor->term_length);
 }
 
 static inline float sign(float x) { return x < 0 ? -1.0f : 1.0f; }
@@ -76,12 +88,15 @@ static void close_negation(Context *c) {
 }
 
 static bool is_booster(const Item *it) {
-    return it->role == CSavyKernel_RoleBooster || it->role == CSavyKernel_RoleDampener;
+    return it->role == CSavyKernel_RoleBooster || it->role == CSavyKernel_RoleDampener ||
+           it->role == CSavyKernel_RoleSoftener;
 }
 
 // A booster that carries a valence of its own ("super", "honestly") boosts when a sentiment
 // word follows within its window, and otherwise is that sentiment word ("That's super!").
 static bool boosts_next(const CSavyKernel_Scratch *s, size_t k) {
+    // Finnish "hyvin" before an adjective is "very"; elsewhere it is "well".
+    if (k + 1 < s->item_count && (s->items[k + 1].fi_flags & FI_ADJECTIVE)) return true;
     for (size_t j = 1; j <= BOOSTER_WINDOW && k + j < s->item_count; j++) {
         const Item *next = &s->items[k + j];
         if (next->flags & ITEM_CLAUSE_END) return false;
@@ -122,15 +137,24 @@ static float score_item(Context *c, size_t k, long least_item) {
         const Item *b = &s->items[k - j];
         if (b->flags & ITEM_CLAUSE_END) break;
         if (!is_booster(b) || (b->valence != 0.0f && !boosts_next(s, k - j))) continue;
+        if (b->role == CSavyKernel_RoleSoftener && v <= 0) continue;  // "ihan" softens praise only
         float d = b->role_value * BOOSTER_DECAY[j - 1];
         if (v < 0) d = -d;
         if (c->mixed_case && (b->flags & ITEM_ALLCAPS)) d += sign(v) * CAPS_INCREMENT;
         note(c, b->role == CSavyKernel_RoleBooster ? CSavyKernel_EvidenceBooster : CSavyKernel_EvidenceDampener, b, it, d, b->role_source);
         v += d;
     }
+    if (it->modifier) {  // "huippuhyvä": a compound's first part boosts its head
+        float d = it->modifier->role_value;
+        if (v < 0) d = -d;
+        note_term(c, CSavyKernel_EvidenceCompoundModifier, it, it, d, it->modifier->role_source,
+                  it->modifier_term, it->modifier_term_length);
+        v += d;
+    }
     if (it->flags & ITEM_NEGATED_HEAD) {
         float d = v * it->role_value - v;
-        note(c, CSavyKernel_EvidenceNegation, it, it, d, UINT32_MAX);
+        note(c, it->fi_flags & (FI_EPA | FI_CARITIVE) ? CSavyKernel_EvidenceLexicalNegation : CSavyKernel_EvidenceNegation,
+             it, it, d, UINT32_MAX);
         v += d;
     }
     bool negatable = s->tokens[it->first].kind == CSavyKernel_TokenWord;
@@ -255,6 +279,8 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 }
                 break;
             case CSavyKernel_RoleNegator:
+                // "Eikö olekin hienoa?" asks; it does not deny.
+                if (it->fi_flags & FI_QUESTION) continue;
                 close_negation(&c);
                 c.negator = (long)k;
                 c.negation_left = NEGATION_SCOPE_WORDS;
@@ -268,6 +294,13 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 break;
             default:
                 break;
+        }
+        // Negative polarity items (a -kAAn word, "yhtään", "ikinä", "ever", "any") say the
+        // negation goes on: it reaches the end of the clause ("en ole ikinä saanut yhtään
+        // hyvää palvelua", "I haven't ever had any good service").
+        if (((it->fi_flags & FI_KAAN) || it->role == CSavyKernel_RolePolarity) && c.negator >= 0 && c.negation_left > 0) {
+            c.negation_left = SIZE_MAX / 2;
+            continue;
         }
         uint8_t kind = s->tokens[it->first].kind;
         if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) close_negation(&c);

@@ -20,18 +20,28 @@ public struct Analyzer: Sendable {
         public var includeBuiltInLexicons: Bool
         /// The language to score every text as; `nil` detects each text's language.
         public var language: Language?
+        /// Whether to lemmatise Finnish with Voikko when it is installed (libvoikko1 and
+        /// voikko-fi). Without it, Finnish words are matched as written.
+        public var useVoikko: Bool
 
-        public init(lexicons: [LexiconSource] = [], includeBuiltInLexicons: Bool = true, language: Language? = nil) {
+        public init(lexicons: [LexiconSource] = [], includeBuiltInLexicons: Bool = true, language: Language? = nil,
+                    useVoikko: Bool = true) {
             self.lexicons = lexicons
             self.includeBuiltInLexicons = includeBuiltInLexicons
             self.language = language == .undetermined ? nil : language
+            self.useVoikko = useVoikko
         }
     }
 
     let english: KernelLexicon
     let finnish: KernelLexicon?
+    let morphology: FinnishMorphology?
     let language: Language?
-    let workers = WorkerPool()
+    let workers: WorkerPool
+
+    /// Why Finnish is matched as written rather than lemmatised, when it is; nil when Voikko
+    /// is in use.
+    public let finnishMorphologyProblem: String?
 
     /// Builds an analyzer with the built-in lexicons and any user lexicons layered on top.
     /// - Throws: ``LexiconError`` naming the file, line and column of a bad entry.
@@ -44,7 +54,17 @@ public struct Analyzer: Sendable {
         let wantsFinnish = BuiltInLexicons.has(.finnish) || configuration.lexicons.contains { $0.language == .finnish }
         finnish = wantsFinnish ? try KernelLexicon(language: .finnish, sources: sources(.finnish)) : nil
         language = configuration.language
+        if finnish != nil && configuration.useVoikko {
+            (morphology, finnishMorphologyProblem) = FinnishMorphology.load()
+        } else {
+            morphology = nil
+            finnishMorphologyProblem = configuration.useVoikko ? nil : "Voikko is turned off"
+        }
+        workers = WorkerPool(morphology: morphology)
     }
+
+    /// Whether Finnish words are lemmatised with Voikko.
+    public var usesVoikko: Bool { morphology != nil }
 
     /// The number of words, phrases, emoticons and emoji the analyzer knows in `language`.
     public func lexiconEntryCount(for language: Language = .english) -> Int {
@@ -54,7 +74,7 @@ public struct Analyzer: Sendable {
     /// The lexicons and language choice, as the kernel takes them.
     func withLanguages<R>(_ body: (UnsafePointer<CSavyKernel_Languages>) -> R) -> R {
         var languages = CSavyKernel_Languages(
-            english: english.pointer, finnish: finnish?.pointer,
+            english: english.pointer, finnish: finnish?.pointer, finnish_morphology: morphology?.pointer,
             fixed: language?.kernelLanguage ?? CSavyKernel_LanguageUndetermined)
         return withUnsafePointer(to: &languages) { body($0) }
     }

@@ -35,6 +35,13 @@ public struct Evidence: Codable, Sendable, Hashable {
         /// Sentiment in a modal or conditional clause, which it does not assert
         /// ("It would be great if…").
         case irrealis
+        /// A Finnish compound scored by its last part ("asiakaspalvelu" → "palvelu").
+        case compoundHead
+        /// A Finnish compound's first part boosting its head ("huippuhyvä") or scoring the
+        /// whole ("paskapalvelu").
+        case compoundModifier
+        /// "epä-" or "-ton/-tön" reversing its base ("toivoton" ← "toivo").
+        case lexicalNegation
     }
 
     /// A half-open range of UTF-8 byte offsets into the text.
@@ -59,9 +66,12 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var effect: Double
     /// The lexicon file the entry came from, for lexicon-based evidence.
     public var source: String?
+    /// The lexicon entry that matched, as written in the lexicon: a lemma for Finnish
+    /// ("hyvä" for "hyvää", "ei" for "en"), a phrase's words joined by spaces.
+    public var term: String?
 
     public init(kind: Kind, text: String, range: ByteRange, target: String, targetRange: ByteRange,
-                effect: Double, source: String?) {
+                effect: Double, source: String?, term: String? = nil) {
         self.kind = kind
         self.text = text
         self.range = range
@@ -69,5 +79,6 @@ public struct Evidence: Codable, Sendable, Hashable {
         self.targetRange = targetRange
         self.effect = effect
         self.source = source
+        self.term = term
     }
 }

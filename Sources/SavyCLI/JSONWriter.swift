@@ -69,6 +69,7 @@ struct JSONWriter {
                 raw(",\"targetRange\":"); range(e.targetRange)
                 raw(",\"effect\":"); number(e.effect)
                 if let source = e.source { raw(",\"source\":"); string(source) }
+                if let term = e.term { raw(",\"term\":"); string(term) }
                 raw("}")
             }
             raw("]")

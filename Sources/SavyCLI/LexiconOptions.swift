@@ -11,6 +11,9 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "The language of the texts: auto (detect each text's), en or fi.")
     var language: LanguageOption = .auto
 
+    @Flag(help: "Match Finnish words as written instead of lemmatising them with Voikko.")
+    var noVoikko = false
+
     enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
         case auto, en, fi
         var language: Language? {
@@ -31,7 +34,7 @@ struct LexiconOptions: ParsableArguments {
                 if argument.hasPrefix("all:") { return try LexiconSource.file(String(argument.dropFirst(4)), language: nil) }
                 return try LexiconSource.file(argument, language: .english)
             }
-            return try Analyzer(configuration: .init(lexicons: sources, language: language.language))
+            return try Analyzer(configuration: .init(lexicons: sources, language: language.language, useVoikko: !noVoikko))
         } catch {
             throw ValidationError(error.description)
         }

@@ -27,6 +27,8 @@ public struct LexiconFile: Sendable {
         case negatorNext = "negator-next"
         case contrast, concession, mask, discourse, irrealis
         case negRaising = "neg-raising"
+        case softener
+        case negativePolarity = "negative-polarity"
     }
 
     public enum Value: Sendable, Equatable {

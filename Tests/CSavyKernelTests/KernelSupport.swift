@@ -78,7 +78,7 @@ final class Kernel {
         }
         batch.append(0)
         var results = [CSavyKernel_Result](repeating: CSavyKernel_Result(), count: texts.count)
-        var languages = CSavyKernel_Languages(english: lexicon, finnish: nil, fixed: CSavyKernel_LanguageEnglish)
+        var languages = CSavyKernel_Languages(english: lexicon, finnish: nil, finnish_morphology: nil, fixed: CSavyKernel_LanguageEnglish)
         CSavyKernel_score_batch(&languages, scratch, batch, offsets, texts.count, &results, nil)
         return results
     }

@@ -76,7 +76,7 @@ struct TokenizerTests {
         let raw = bytes.withUnsafeBufferPointer { buffer -> CSavyKernel_Result in
             var offsets: [UInt64] = [0, UInt64(buffer.count)]
             var r = CSavyKernel_Result()
-            var languages = CSavyKernel_Languages(english: kernel.lexicon, finnish: nil, fixed: CSavyKernel_LanguageEnglish)
+            var languages = CSavyKernel_Languages(english: kernel.lexicon, finnish: nil, finnish_morphology: nil, fixed: CSavyKernel_LanguageEnglish)
             CSavyKernel_score_batch(&languages, kernel.scratch, buffer.baseAddress, &offsets, 1, &r, nil)
             return r
         }

@@ -39,9 +39,9 @@ static void load_lexicon(CSavyKernel_Builder *b, const char *path, int kind) {
         if (third) *third++ = 0;
         CSavyKernel_BuildStatus status;
         if (kind == 3) {  // modifiers
-            static const char *roles[] = {"", "booster", "dampener", "negator", "negator-next", "contrast", "concession", "mask", "discourse", "irrealis", "neg-raising"};
+            static const char *roles[] = {"", "booster", "dampener", "negator", "negator-next", "contrast", "concession", "mask", "discourse", "irrealis", "neg-raising", "softener", "negative-polarity"};
             int role = 0;
-            for (int r = 1; r < 11; r++) if (strcmp(second, roles[r]) == 0) role = r;
+            for (int r = 1; r < 13; r++) if (strcmp(second, roles[r]) == 0) role = r;
             status = CSavyKernel_Builder_set_role(b, (const uint8_t *)term, strlen(term), (CSavyKernel_Role)role, third ? strtof(third, NULL) : 0, source);
         } else {
             status = CSavyKernel_Builder_set_valence(b, (const uint8_t *)term, strlen(term), (CSavyKernel_TermKind)kind, strtof(second, NULL), source);

@@ -399,7 +399,8 @@ struct WordFormTests {
         // them fails), while "scam", "thank" and "mess" are present.
         for word in ["scammed", "thanking", "messes"] {
             #expect(throws: LexiconError.self, "\(word) is in the built-in lexicons") {
-                _ = try analyzer([("probe.tsv", "term\tvalence\n\(word)\tremove\n")])
+                _ = try Analyzer(configuration: .init(lexicons: [
+                    LexiconSource(name: "probe.tsv", text: "term\tvalence\n\(word)\tremove\n", language: .english)]))
             }
         }
         let a = try builtIn()

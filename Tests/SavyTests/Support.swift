@@ -8,9 +8,11 @@ private let builtInAnalyzer = Result { () throws(LexiconError) -> Analyzer in tr
 func builtIn() throws -> Analyzer { try builtInAnalyzer.get() }
 
 /// An analyzer with `lexicons` (name, contents) layered over the built-in ones (or alone).
+/// The lexicons join every language's, so a test's words count whatever language its text
+/// is detected as.
 func analyzer(_ lexicons: [(name: String, text: String)], includeBuiltIns: Bool = true) throws -> Analyzer {
     try Analyzer(configuration: .init(
-        lexicons: lexicons.map { LexiconSource(name: $0.name, text: $0.text) },
+        lexicons: lexicons.map { LexiconSource(name: $0.name, text: $0.text, language: nil) },
         includeBuiltInLexicons: includeBuiltIns))
 }
 

@@ -7,10 +7,12 @@ Run from the repository root with the system Python (it needs libvoikko + voikko
 
 What it does:
 - drops English rows (words Voikko cannot analyse that are in VADER's English lexicon or
-  look English); Finnish-looking words Voikko does not know are kept, flagged for review;
+  look English); Finnish-looking words Voikko does not know are kept, flagged for review
+  (English words Voikko happens to analyse, e.g. "stop", are left to the review too);
 - lemmatises every surface form to its Voikko BASEFORM (lower-case; phrases word by word);
-  when analyses disagree it prefers the baseform whose word class fits a sentiment
-  reading (adjective > noun/adjective > verb > noun > adverb > ...), and reports the case;
+  when analyses disagree it prefers the form itself if it is a baseform, then the word
+  class that fits a sentiment reading (adjective > noun/adjective > verb > noun > adverb),
+  then the lemma other rows share (hylätä over hyljätä), and reports the case;
 - rescales AFINN's -5..+5 to Savy's -4..+4 (x 0.8) and merges rows that fall on the same
   lemma (mean score), reporting merges whose signs disagree.
 The draft goes to stdout (or --out), never over the committed file: lexicons/fi/10-afinn.tsv
@@ -35,10 +37,22 @@ CLASS_RANK = {
     "seikkasana": 4, "huudahdussana": 5,
     "etunimi": 9, "sukunimi": 9, "paikannimi": 9, "nimi": 9,
 }
-# Spelling that Finnish words (native or established loans) do not have.
+# Spelling typical of English and rare in Finnish words ...
 ENGLISH_SHAPE = re.compile(
     r"(ing|ed|ly|ness|ful|less|ity|ism|ize|ise|izes|ized|ous|ive|ion|ions|er|ers|s)$"
-    r"|[cqwxz]|sh|th|ph|ck|oo|ee|ea|ou|[bdfghjkmpvw]$")
+    r"|(ble|ment|ile|le|se|ge|pt|nt|st|ll|y)$|^(un|over|mal|in[ef])"
+    r"|^[bcdfghjklmnpqrstvwxz]{2}|ea|[bdfghjkmpvw]$")
+# Letters and digraphs that no Finnish word (nor a Finnish-looking loan) has.
+ENGLISH_STRONG = re.compile(r"[cqwxz]|sh|th|ph|ck|lo+l")
+# ... unless the word ends like a Finnish (loan) word: Finnish-looking words that Voikko
+# does not know are kept for review rather than dropped.
+FINNISH_SHAPE = re.compile(
+    r"(inen|isesti|sesti|oida|oitu|oi|ointi|aatti|aatit|aatio|ssi|ja|tu|ut|nut|ia|ttu|ta)$")
+# English words the shape test misses (they could pass for Finnish spelling).
+ENGLISH_EXTRA = {"deport", "fagot", "vomit"}
+FINNISH_LETTERS = re.compile(r"^[a-zåäö-]+$")
+# Laughter is not English: Finnish chat writes "haha", "hehe" too. Kept, flagged.
+LAUGH = re.compile(r"^(?:(?:ha){2,}h?|(?:he){2,})$")
 
 
 def english_words() -> set:
@@ -51,23 +65,41 @@ def english_words() -> set:
 
 
 def looks_english(word: str, vader: set) -> bool:
+    if LAUGH.match(word):
+        return False
+    if not FINNISH_LETTERS.match(word):
+        return True
     if not word.isascii():
         return False
-    return word in vader or bool(ENGLISH_SHAPE.search(word))
+    if word in vader or word in ENGLISH_EXTRA or ENGLISH_STRONG.search(word):
+        return True
+    return bool(ENGLISH_SHAPE.search(word)) and not FINNISH_SHAPE.search(word)
 
 
-def lemma_of(v, word: str, report: list):
-    """Voikko baseform of one word, or None if Voikko has no analysis."""
-    analyses = v.analyze(word)
-    if not analyses:
-        return None
+def options_of(v, word: str) -> dict:
+    """{baseform: (class rank, class)} of one word; empty if Voikko has no analysis.
+    A present participle ("arvostava" of "arvostavat", which is mostly the verb form
+    'they appreciate') ranks after its verb: the verb lemma is what most inflected forms
+    of the word reduce to. Past participles ("motivoitu") keep their adjective rank."""
     options = {}
+    analyses = v.analyze(word)
+    has_verb = any(a.get("CLASS") == "teonsana" for a in analyses)
     for a in analyses:
         base = a.get("BASEFORM", "").lower()
-        rank = CLASS_RANK.get(a.get("CLASS", ""), 6)
+        cls = a.get("CLASS", "")
+        rank = CLASS_RANK.get(cls, 6)
+        if cls == "laatusana" and a.get("PARTICIPLE") == "present_active" and has_verb:
+            rank = 2.5
         if base and (base not in options or rank < options[base][0]):
-            options[base] = (rank, a.get("CLASS", ""))
-    best = min(options, key=lambda b: (options[b][0], b != word, b))
+            options[base] = (rank, cls)
+    return options
+
+
+def choose(word: str, options: dict, support: dict, report: list) -> str:
+    """Picks one baseform: the word itself if it is one (the translator gave a dictionary
+    form), else the best-ranked class, else the lemma more rows of the list reduce to."""
+    best = min(options, key=lambda b: (
+        b != word or options[b][0] >= 9, options[b][0], -support.get(b, 0), b))
     if len(options) > 1:
         report.append(f"ambiguous\t{word}\t-> {best}\t(" + ", ".join(
             f"{b}:{c}" for b, (_, c) in sorted(options.items())) + ")")
@@ -83,20 +115,27 @@ def main() -> int:
     vader = english_words()
     report, english = [], []
     merged = {}  # lemma -> list of (surface, afinn score, flags)
+    rows = []
     for line in AFINN_FI.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        surface, score = line.split("\t")
-        surface = " ".join(surface.lower().split())
-        score = int(score)
+        if line.strip():
+            surface, score = line.split("\t")
+            words = surface.lower().split()
+            rows.append((" ".join(words), int(score), [options_of(v, w) for w in words]))
+    # How many rows could reduce to each lemma: breaks ties such as hylätä/hyljätä.
+    support = {}
+    for _, _, opts in rows:
+        for o in opts:
+            for base in o:
+                support[base] = support.get(base, 0) + 1
+    for surface, score, opts in rows:
         words = surface.split(" ")
         lemmas, unknown = [], []
-        for w in words:
-            lem = lemma_of(v, w, report)
-            if lem is None:
+        for w, o in zip(words, opts):
+            if o:
+                lemmas.append(choose(w, o, support, report))
+            else:
                 unknown.append(w)
-                lem = w
-            lemmas.append(lem)
+                lemmas.append(w)
         if unknown and any(looks_english(w, vader) for w in unknown):
             english.append(surface)
             continue

@@ -45,7 +45,9 @@ typedef enum CSavyKernel_Role {
     CSavyKernel_RoleDiscourse = 8,    // no sentiment when it opens a sentence before a comma ("Well, ...")
     CSavyKernel_RoleIrrealis = 9,     // value: weight of sentiment later in its clause ("would", "if")
     CSavyKernel_RoleNegRaising = 10,  // a negation before it reaches over its complement ("don't think")
-    CSavyKernel_RoleCount = 11
+    CSavyKernel_RoleSoftener = 11,    // value: added to a following positive word only ("ihan hyvä")
+    CSavyKernel_RolePolarity = 12,    // negative polarity: an open negation reaches its clause end ("yhtään")
+    CSavyKernel_RoleCount = 13
 } CSavyKernel_Role;
 
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;
@@ -59,6 +61,7 @@ void CSavyKernel_Builder_destroy(CSavyKernel_Builder *builder);
 /// Status of a builder call. On error, `message` names the problem.
 typedef struct CSavyKernel_BuildStatus {
     int ok;
+    int missing;        // a removal found no such entry
     char message[160];
 } CSavyKernel_BuildStatus;
 
@@ -93,10 +96,23 @@ size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon);
 
 CSavyKernel_Language CSavyKernel_Lexicon_language(const CSavyKernel_Lexicon *lexicon);
 
+// MARK: - Finnish morphology
+
+/// Voikko, loaded at run time (dlopen of libvoikko.so.1), with a lemma cache shared by all
+/// threads. Thread-safe; each scratch opens its own Voikko handle.
+typedef struct CSavyKernel_Morphology CSavyKernel_Morphology;
+
+/// NULL when Voikko or its Finnish dictionary is missing; `error` then says which.
+CSavyKernel_Morphology *CSavyKernel_Morphology_create_finnish(char *error, size_t error_capacity);
+void CSavyKernel_Morphology_destroy(CSavyKernel_Morphology *morphology);
+/// Words analysed and cached so far.
+size_t CSavyKernel_Morphology_cached_words(CSavyKernel_Morphology *morphology);
+
 /// The lexicons a batch is scored with.
 typedef struct CSavyKernel_Languages {
     const CSavyKernel_Lexicon *english;   // required
     const CSavyKernel_Lexicon *finnish;   // NULL: Finnish texts are scored as English
+    CSavyKernel_Morphology *finnish_morphology;  // NULL: Finnish words are looked up by surface form
     CSavyKernel_Language fixed;           // Undetermined: detect each text's language
 } CSavyKernel_Languages;
 
@@ -189,7 +205,10 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceHyphenHead = 13, // a hyphenated word scored by its last part
     CSavyKernel_EvidenceInflection = 14, // a word scored through its uninflected form
     CSavyKernel_EvidenceIrrealis = 15,   // sentiment in a modal or conditional clause, not asserted
-    CSavyKernel_EvidenceKindCount = 16
+    CSavyKernel_EvidenceCompoundHead = 16,  // a compound scored by its last part ("asiakaspalvelu")
+    CSavyKernel_EvidenceCompoundModifier = 17,  // a compound's first part boosting or scoring it ("huippuhyvä")
+    CSavyKernel_EvidenceLexicalNegation = 18,   // "epä-" or "-ton/-tön" reversing a base ("toivoton")
+    CSavyKernel_EvidenceKindCount = 19
 } CSavyKernel_EvidenceKind;
 
 typedef struct CSavyKernel_Evidence {
@@ -197,6 +216,8 @@ typedef struct CSavyKernel_Evidence {
     uint32_t target_start, target_end;  // bytes of the sentiment word it acted on
     float effect;                  // change to `sum`, in valence units
     uint32_t source;               // lexicon source index (lexicon evidence), else UINT32_MAX
+    const uint8_t *term;           // the lexicon key that matched (a lemma; phrase words
+    uint32_t term_length;          //   joined by 0x1F); NULL for rules without an entry
     uint8_t kind;                  // CSavyKernel_EvidenceKind
     uint8_t reserved[3];
 } CSavyKernel_Evidence;

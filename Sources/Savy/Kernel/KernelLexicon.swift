@@ -25,7 +25,8 @@ final class KernelLexicon: @unchecked Sendable {
             }
             for entry in file.entries {
                 let status = Self.apply(entry, kind: file.kind, source: UInt32(index), builder: builder)
-                if status.ok == 0 {
+                // A source for every language may remove what only some of them have.
+                if status.ok == 0 && !(status.missing != 0 && source.language == nil) {
                     let message = withUnsafeBytes(of: status.message) { raw in
                         String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
                     }
@@ -104,6 +105,8 @@ extension LexiconFile.Role {
         case .discourse: CSavyKernel_RoleDiscourse
         case .irrealis: CSavyKernel_RoleIrrealis
         case .negRaising: CSavyKernel_RoleNegRaising
+        case .softener: CSavyKernel_RoleSoftener
+        case .negativePolarity: CSavyKernel_RolePolarity
         }
     }
 }

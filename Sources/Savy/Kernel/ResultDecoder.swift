@@ -37,13 +37,17 @@ struct ResultDecoder {
             target: slice(record.target_start, record.target_end),
             targetRange: .init(start: Int(record.target_start), end: Int(record.target_end)),
             effect: Self.rounded(record.effect),
-            source: source)
+            source: source,
+            term: record.term.map { term in
+                String(decoding: UnsafeBufferPointer(start: term, count: Int(record.term_length)).map { $0 == 0x1F ? 0x20 : $0 }, as: UTF8.self)
+            })
     }
 
     /// In kernel order (CSavyKernel_EvidenceKind).
     static let kinds: [Evidence.Kind] = [
         .lexicon, .phrase, .emoticon, .emoji, .caps, .booster, .dampener, .negation, .least,
         .contrast, .concession, .exclamation, .question, .hyphenHead, .inflection, .irrealis,
+        .compoundHead, .compoundModifier, .lexicalNegation,
     ]
 
     /// Scores are single precision in the kernel; four decimals is what they carry.

@@ -6,8 +6,11 @@ import Foundation
 final class Worker: @unchecked Sendable {
     let scratch: OpaquePointer
     let evidence: OpaquePointer
+    /// The scratch may hold a Voikko handle of this morphology: keep it alive as long.
+    private let morphology: FinnishMorphology?
 
-    init() {
+    init(morphology: FinnishMorphology?) {
+        self.morphology = morphology
         guard let scratch = CSavyKernel_Scratch_create(), let evidence = CSavyKernel_EvidenceBuffer_create() else {
             fatalError("Savy: out of memory creating a scratch")
         }
@@ -24,13 +27,17 @@ final class Worker: @unchecked Sendable {
 /// Reuses workers so that scoring one text allocates nothing in the kernel once warm.
 final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
+    private let morphology: FinnishMorphology?
+
+    init(morphology: FinnishMorphology?) { self.morphology = morphology }
+
     private var idle: [Worker] = []
     /// Idle workers kept beyond this are released.
     private let limit = max(ProcessInfo.processInfo.activeProcessorCount * 2, 4)
 
     func withWorker<R>(_ body: (Worker) throws -> R) rethrows -> R {
         lock.lock()
-        let worker = idle.popLast() ?? Worker()
+        let worker = idle.popLast() ?? Worker(morphology: morphology)
         lock.unlock()
         defer {
             lock.lock()

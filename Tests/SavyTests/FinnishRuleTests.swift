@@ -1,0 +1,122 @@
+import Savy
+import Testing
+
+/// Finnish texts, scored as Finnish, with Voikko when it is installed (CI installs it).
+private let finnish: Analyzer? = try? Analyzer(configuration: .init(language: .finnish))
+private let voikko = finnish?.usesVoikko ?? false
+
+private func fi() throws -> Analyzer { try #require(finnish) }
+
+@Suite("Finnish rules", .enabled(if: voikko, "needs Voikko (apt-get install libvoikko1 voikko-fi)"))
+struct FinnishRuleTests {
+    @Test func inflectedFormsFindTheirLemma() throws {
+        let a = try fi()
+        #expect(a.compound("Palvelu oli hyvää") > 0)
+        #expect(a.evidence("Palvelu oli hyvää").of(.lexicon).compactMap(\.term) == ["hyvä"])
+        #expect(a.compound("Kiitoksia paljon") > 0)
+        // Without Voikko the inflected form is not in the lexicon.
+        let plain = try Analyzer(configuration: .init(language: .finnish, useVoikko: false))
+        #expect(plain.compound("hyvää") == 0)
+    }
+
+    @Test(arguments: ["En ole tyytyväinen", "Et ole tyytyväinen", "Hän ei ole tyytyväinen",
+                      "Emme ole tyytyväisiä", "He eivät ole tyytyväisiä", "Enkä ole tyytyväinen"])
+    func everyFormOfTheNegationVerbNegates(_ text: String) throws {
+        let a = try fi()
+        #expect(a.compound("Olen tyytyväinen") > 0)
+        #expect(a.compound(text) < 0, "\(text)")
+        #expect(a.evidence(text).of(.negation).compactMap(\.term) == ["ei"])
+    }
+
+    @Test func pastAndImperativeNegation() throws {
+        let a = try fi()
+        #expect(a.compound("Palvelu ei ollut hyvää") < 0)
+        #expect(a.compound("Sovellus ei toiminut") < 0)
+        #expect(a.compound("Älä ole huono") > a.compound("Ole huono"))
+    }
+
+    @Test func questionWithKoIsNotNegation() throws {
+        let a = try fi()
+        let question = "Eikö olekin hienoa?"
+        #expect(a.compound(question) > 0)
+        #expect(a.evidence(question).of(.negation).isEmpty)
+        #expect(a.compound("Ei ole hienoa.") < 0)
+    }
+
+    @Test func negativePolarityCarriesTheNegationToTheClauseEnd() throws {
+        let a = try fi()
+        let text = "En ole ikinä saanut yhtään hyvää palvelua"
+        #expect(a.compound(text) < 0)
+        #expect(a.evidence(text).of(.negation).map(\.target) == ["hyvää"])
+        // Without the polarity items, "hyvää" is past the negation's three-word window.
+        #expect(a.compound("En ole tänään saanut täältä hyvää palvelua") > 0)
+    }
+
+    @Test func fixedPhrases() throws {
+        let a = try fi()
+        #expect(a.compound("ei huono") > 0)
+        #expect(a.compound("ei huono") < a.compound("hyvä"))
+        #expect(a.evidence("ei huono").of(.phrase).compactMap(\.term) == ["ei huono"])
+        #expect(a.compound("Ei kiitos") <= 0)
+        #expect(a.compound("Ei kovin hyvä") < 0)
+        #expect(a.evidence("Ei kovin hyvä").of(.phrase).count == 1)
+    }
+
+    @Test func lexicalNegation() throws {
+        let a = try fi()
+        // "epäystävällinen" is not in the lexicon; "ystävällinen" is, and epä- reverses it.
+        #expect(a.compound("ystävällinen") > 0)
+        #expect(a.compound("epäystävällinen") < 0)
+        #expect(a.evidence("epäystävällinen").of(.lexicalNegation).compactMap(\.term) == ["ystävällinen"])
+        #expect(a.compound("ilman ongelmia") > 0)
+        #expect(a.compound("ongelmia") < 0)
+    }
+
+    @Test func boostersAndHyvinBeforeAnAdjective() throws {
+        let a = try fi()
+        #expect(a.compound("todella hyvä") > a.compound("hyvä"))
+        #expect(a.evidence("todella hyvä").of(.booster).compactMap(\.term) == ["tosi"])
+        #expect(a.evidence("hyvin hyvä").of(.booster).map(\.text) == ["hyvin"])
+        // "toimii hyvin": "well", a sentiment word of its own.
+        #expect(a.evidence("Se toimii hyvin").of(.lexicon).map(\.text) == ["hyvin"])
+    }
+
+    @Test func dampenersAndIhanBeforeAPositiveWord() throws {
+        let a = try fi()
+        #expect(a.compound("melko hyvä") < a.compound("hyvä"))
+        #expect(a.compound("ihan hyvä") < a.compound("hyvä"))
+        #expect(a.compound("ihan huono") == a.compound("huono"))
+    }
+
+    @Test func contrast() throws {
+        let a = try fi()
+        let text = "Hinta oli hyvä, mutta palvelu oli huono"
+        #expect(a.compound(text) < 0)
+        #expect(a.evidence(text).of(.contrast).map(\.text) == ["mutta", "mutta"])
+    }
+
+    @Test func lettersFormulasAreMasked() throws {
+        let a = try fi()
+        #expect(a.evidence("Hyvä asiakas, tilauksenne on lähetetty.").isEmpty)
+        #expect(a.evidence("Ystävällisin terveisin, Asiakaspalvelu").isEmpty)
+        #expect(a.evidence("Hyvää päivänjatkoa!").isEmpty)
+        #expect(a.compound("Hyvä palvelu") > 0)
+    }
+
+    @Test func compounds() throws {
+        let a = try fi()
+        #expect(a.compound("huippuhyvä") > a.compound("hyvä"))
+        #expect(a.evidence("huippuhyvä").of(.compoundModifier).compactMap(\.term) == ["huippu"])
+        #expect(a.compound("sikahyvä") > a.compound("hyvä"))
+        #expect(a.compound("paskapalvelua") < 0)
+        #expect(a.evidence("paskapalvelua").of(.compoundModifier).compactMap(\.term) == ["paska"])
+    }
+
+    @Test func colloquialFormsAndEmoticons() throws {
+        let a = try fi()
+        #expect(a.evidence("kiitti").first?.term == "kiitos")
+        #expect(a.compound("mä oon tosi tyytyväinen") > a.compound("tyytyväinen"))
+        #expect(a.compound("Kiitos :)") > a.compound("Kiitos"))
+        #expect(a.evidence("Olen pahoillani").of(.lexicon).compactMap(\.term) == ["pahoitella"])
+    }
+}
