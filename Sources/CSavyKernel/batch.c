@@ -17,6 +17,7 @@ void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
     free(s->phrase_keys);
     free(s->words);
     if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
+    if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);
     CSavyICU_Context_destroy(s->icu);
     free(s);
 }

@@ -58,10 +58,23 @@ typedef struct Entry {
     uint8_t phrase_max;                // longest phrase (in words) starting with this word; 0 if none
     uint32_t standard_offset, standard_length;  // TERM_NORMALISATION: the standard form's key
     uint32_t standard_source;
+    uint32_t stem_target;              // TERM_STEM: see below
 } Entry;
 
 // A spoken form and the standard form it is read as.
 #define TERM_NORMALISATION CSavyKernel_TermNormalisation
+// A Snowball stem of a Finnish lemma; `stem_target` is the lemma's entry index + 1
+// (0: lemmas of opposite sign share the stem, so it matches nothing).
+#define TERM_STEM 4
+
+// Snowball's Finnish stemmer, when libstemmer is installed (stemmer_fi.c).
+typedef struct Stemmer Stemmer;
+Stemmer *stemmer_load(void);
+void stemmer_unload(Stemmer *stemmer);
+void *stemmer_open(const Stemmer *stemmer);
+void stemmer_close(const Stemmer *stemmer, void *handle);
+bool stemmer_skips(const uint8_t *word, size_t length);
+size_t stemmer_stem(const Stemmer *stemmer, void *handle, const uint8_t *word, size_t length, const uint8_t **stem);
 
 typedef struct Table {
     Entry *entries;
@@ -75,6 +88,7 @@ typedef struct Table {
 struct CSavyKernel_Lexicon {
     Table table;
     CSavyKernel_Language language;
+    Stemmer *stemmer;                  // Finnish: lemma stems are indexed (TERM_STEM entries)
     bool emoticon_start[256];          // bytes an emoticon can start with
     size_t emoticon_max;               // longest emoticon in bytes
 };
@@ -165,6 +179,8 @@ struct CSavyKernel_Scratch {
     uint8_t *phrase;                   // phrase key assembly
     size_t phrase_capacity;
     CSavyICU_Context *icu;             // created on first use of the ICU path
+    void *stem_handle;                 // this thread's Snowball stemmer, opened on first use
+    const Stemmer *stem_owner;
     void *voikko;                      // this thread's Voikko handle, opened on first use
     const CSavyKernel_Morphology *voikko_owner;
     size_t analysed_words;             // words this scratch sent to Voikko (cache misses)

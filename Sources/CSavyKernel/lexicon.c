@@ -270,6 +270,32 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         }
     }
     size_t live = table->count;
+    if (lexicon->language == CSavyKernel_LanguageFinnish && (lexicon->stemmer = stemmer_load())) {
+        // Index the stems of single-word lemmas with a valence, for texts read without Voikko.
+        void *handle = stemmer_open(lexicon->stemmer);
+        for (size_t i = 0; handle && i < live; i++) {
+            const Entry *e = &table->entries[i];
+            if (e->kind != CSavyKernel_TermWord || !e->has_valence || e->valence == 0.0f) continue;
+            uint8_t key[256];
+            if (e->key_length > sizeof key || memchr(table->keys + e->key_offset, PHRASE_SEPARATOR, e->key_length)) continue;
+            memcpy(key, table->keys + e->key_offset, e->key_length);
+            const uint8_t *stem;
+            size_t stem_length = stemmer_stem(lexicon->stemmer, handle, key, e->key_length, &stem);
+            if (stem_length < 3) continue;
+            float valence = e->valence;
+            Entry *s_entry = table_find_or_add(table, TERM_STEM, stem, stem_length);
+            if (!s_entry) { stemmer_close(lexicon->stemmer, handle); goto fail; }
+            if (!s_entry->has_valence) {
+                s_entry->has_valence = 1;
+                s_entry->stem_target = (uint32_t)i + 1;
+                s_entry->valence = valence;
+            } else if ((s_entry->valence > 0) != (valence > 0)) {
+                s_entry->stem_target = 0;  // lemmas of both signs share it
+            }
+        }
+        stemmer_close(lexicon->stemmer, handle);
+        live = table->count;
+    }
     for (size_t i = 0; i < live; i++) {
         if (table->entries[i].kind != CSavyKernel_TermWord) continue;
         size_t head_length;
@@ -291,6 +317,7 @@ fail:
 
 void CSavyKernel_Lexicon_destroy(CSavyKernel_Lexicon *lexicon) {
     if (!lexicon) return;
+    stemmer_unload(lexicon->stemmer);
     table_free(&lexicon->table);
     free(lexicon);
 }
@@ -301,7 +328,7 @@ size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon) {
     size_t count = 0;
     for (size_t i = 0; i < lexicon->table.count; i++) {
         const Entry *e = &lexicon->table.entries[i];
-        if (e->has_valence || e->role != CSavyKernel_RoleNone) count++;
+        if (e->kind != TERM_STEM && (e->has_valence || e->role != CSavyKernel_RoleNone)) count++;
     }
     return count;
 }

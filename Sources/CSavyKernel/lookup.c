@@ -236,6 +236,25 @@ static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord
     }
 }
 
+// Finnish without Voikko: the word's Snowball stem against the lemmas' stems.
+static void stem_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *key,
+                        size_t length, Item *item) {
+    if (!lexicon->stemmer || stemmer_skips(key, length)) return;
+    if (!s->stem_handle || s->stem_owner != lexicon->stemmer) {
+        if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);
+        s->stem_handle = stemmer_open(lexicon->stemmer);
+        s->stem_owner = lexicon->stemmer;
+        if (!s->stem_handle) return;
+    }
+    const uint8_t *stem;
+    size_t stem_length = stemmer_stem(lexicon->stemmer, s->stem_handle, key, length, &stem);
+    if (stem_length < 3) return;
+    const Entry *index = table_find(&lexicon->table, TERM_STEM, stem, stem_length);
+    if (!index || !index->stem_target) return;
+    take_entry(lexicon, item, &lexicon->table.entries[index->stem_target - 1], CSavyKernel_EvidenceInflection);
+    item->role = CSavyKernel_RoleNone;
+}
+
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
                   CSavyKernel_Scratch *s, const uint8_t *text) {
     (void)text;
@@ -282,6 +301,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, &item, e, CSavyKernel_EvidenceLexicon);
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], &item);
+                else if (finnish && !e) stem_lookup(lexicon, s, key, key_length, &item);
                 else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, &item);
                 break;
             }

@@ -60,7 +60,7 @@ public struct Analyzer: Sendable {
             morphology = nil
             finnishMorphologyProblem = configuration.useVoikko ? nil : "Voikko is turned off"
         }
-        workers = WorkerPool(morphology: morphology)
+        workers = WorkerPool(owners: [english, finnish as AnyObject?, morphology as AnyObject?].compactMap { $0 })
     }
 
     /// Whether Finnish words are lemmatised with Voikko.

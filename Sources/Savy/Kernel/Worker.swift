@@ -6,11 +6,12 @@ import Foundation
 final class Worker: @unchecked Sendable {
     let scratch: OpaquePointer
     let evidence: OpaquePointer
-    /// The scratch may hold a Voikko handle of this morphology: keep it alive as long.
-    private let morphology: FinnishMorphology?
+    /// The scratch may hold handles into these (Voikko of the morphology, Snowball of a
+    /// Finnish lexicon): they must outlive it.
+    private let owners: [AnyObject]
 
-    init(morphology: FinnishMorphology?) {
-        self.morphology = morphology
+    init(owners: [AnyObject]) {
+        self.owners = owners
         guard let scratch = CSavyKernel_Scratch_create(), let evidence = CSavyKernel_EvidenceBuffer_create() else {
             fatalError("Savy: out of memory creating a scratch")
         }
@@ -27,9 +28,10 @@ final class Worker: @unchecked Sendable {
 /// Reuses workers so that scoring one text allocates nothing in the kernel once warm.
 final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
-    private let morphology: FinnishMorphology?
+    private let owners: [AnyObject]
 
-    init(morphology: FinnishMorphology?) { self.morphology = morphology }
+    /// `owners`: what the workers' scratches may hold handles into.
+    init(owners: [AnyObject]) { self.owners = owners }
 
     private var idle: [Worker] = []
     /// Idle workers kept beyond this are released.
@@ -37,7 +39,7 @@ final class WorkerPool: @unchecked Sendable {
 
     func withWorker<R>(_ body: (Worker) throws -> R) rethrows -> R {
         lock.lock()
-        let worker = idle.popLast() ?? Worker(morphology: morphology)
+        let worker = idle.popLast() ?? Worker(owners: owners)
         lock.unlock()
         defer {
             lock.lock()
