@@ -16,6 +16,8 @@ void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
     free(s->lemmas);
     free(s->phrase_keys);
     free(s->words);
+    free(s->token_marks);
+    free(s->cue_hits);
     if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
     if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);
     CSavyICU_Context_destroy(s->icu);
@@ -67,6 +69,7 @@ static void score_one(const CSavyKernel_Languages *languages, CSavyKernel_Scratc
     CSavyKernel_Morphology *morphology = lexicon->language == CSavyKernel_LanguageFinnish ? languages->finnish_morphology : NULL;
     lookup_items(lexicon, morphology, s, text);
     if (!s->failed) apply_rules(s, text, result, evidence);
+    if (!s->failed) apply_tone(lexicon, s, text, morphology != NULL, result, evidence);
     if (s->failed) {
         memset(result, 0, sizeof *result);
         result->neutral = 1.0f;

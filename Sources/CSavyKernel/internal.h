@@ -59,7 +59,17 @@ typedef struct Entry {
     uint32_t standard_offset, standard_length;  // TERM_NORMALISATION: the standard form's key
     uint32_t standard_source;
     uint32_t stem_target;              // TERM_STEM: see below
+    uint32_t cue_index;                // tone cues: index + 1 into Table.cues; 0 if none
+    uint8_t cue_phrase_max;            // longest cue phrase (in words) starting with this word
 } Entry;
+
+// The tone, politeness and empathy cues of one term.
+typedef struct CueSet {
+    uint8_t count;
+    uint8_t cue[CSavyKernel_MaxCuesPerTerm];    // CSavyKernel_Cue
+    float weight[CSavyKernel_MaxCuesPerTerm];
+    uint32_t source[CSavyKernel_MaxCuesPerTerm];
+} CueSet;
 
 // A spoken form and the standard form it is read as.
 #define TERM_NORMALISATION CSavyKernel_TermNormalisation
@@ -83,6 +93,8 @@ typedef struct Table {
     size_t key_length, key_capacity;
     uint32_t *slots;                   // entry index + 1; 0 = empty. Capacity is a power of two.
     size_t slot_count;
+    CueSet *cues;
+    size_t cue_count, cue_capacity;
 } Table;
 
 struct CSavyKernel_Lexicon {
@@ -117,6 +129,11 @@ enum {
     FI_CARITIVE = 1 << 7,        // -ton/-tön
     FI_EPA = 1 << 8,             // epä-
     FI_PARTICIPLE = 1 << 9,      // toiminut: its verb is its phrase key
+    FI_COMMAND = 1 << 10,        // an imperative other than the negation verb's: lähetä, katsokaa
+    FI_SOFTENED = 1 << 11,       // -pA(s) on an imperative, -hAn on a 2nd-person verb: katsopa, ilmoitathan
+    FI_FORMAL = 1 << 12,         // 2nd person plural (teitittely to one person): voisitteko, teidän, tilauksenne
+    FI_SECOND_PERSON = 1 << 13,  // any 2nd person: sinä, voitko, sinun
+    FI_FIRST_PERSON = 1 << 14,   // minä, voisin, tarkistan
 };
 
 /// A Finnish word reduced to what lookup and the rules need; plain data, cached as bytes.
@@ -190,6 +207,10 @@ struct CSavyKernel_Scratch {
     size_t phrase_key_capacity;
     FinnishWord *words;                // per token, for Finnish texts with Voikko
     size_t word_capacity;
+    uint8_t *token_marks;              // per token, for the tone pass (TOKEN_MARK_*)
+    size_t mark_capacity;
+    struct CueHit { uint32_t first, count; const CueSet *cues; const uint8_t *term; uint32_t term_length; } *cue_hits;
+    size_t cue_hit_capacity, cue_hit_count;
     size_t invalid_count;
     size_t first_invalid;
     bool failed;                       // out of memory somewhere in this call
@@ -217,6 +238,21 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
 /// Applies the rules to scratch->items and fills `result` (and `evidence` if not NULL).
 void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
                  CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
+
+/// Finds tone, politeness and empathy cues and fills `result->tone` (after apply_rules).
+void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, const uint8_t *text,
+                bool analysed, CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
+
+/// The key a token contributes to a phrase: its Finnish phrase key when it has one
+/// ("toiminut" -> "toimia"), else its folded surface.
+static inline const uint8_t *phrase_key(const CSavyKernel_Scratch *s, size_t i, size_t *length) {
+    if (s->lemma_length && s->phrase_keys[i].length) {
+        *length = s->phrase_keys[i].length;
+        return s->lemmas + s->phrase_keys[i].offset;
+    }
+    *length = s->tokens[i].key_length;
+    return s->keys + s->tokens[i].key_offset;
+}
 
 /// English inflection fallback: writes candidate base forms of an unknown word.
 /// Returns how many candidates were written (each NUL-free, stored back to back in `out`).

@@ -58,6 +58,7 @@ static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, 
 }
 
 static void table_free(Table *table) {
+    free(table->cues);
     free(table->entries);
     free(table->keys);
     free(table->slots);
@@ -178,6 +179,67 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builde
     return success;
 }
 
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_cue(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_Cue cue, float weight, uint32_t source) {
+    if ((unsigned)cue >= CSavyKernel_CueCount) return failure("%s", "unknown cue");
+    if (!isfinite(weight) || weight <= 0.0f) return failure("%s", "a cue's weight must be a positive number");
+    bool level = cue == CSavyKernel_CueEmotionalReaction || cue == CSavyKernel_CueInterpretation ||
+                 cue == CSavyKernel_CueExploration;
+    if (level ? (weight != 1.0f && weight != 2.0f) : weight > 1.0f)
+        return failure("%s", level ? "an empathy mechanism's weight is its level, 1 or 2" : "a cue's weight is in (0, 1]");
+    const uint8_t *key;
+    size_t key_length, words;
+    CSavyKernel_BuildStatus status = normalise_term(builder, term, length, CSavyKernel_TermWord, &key, &key_length, &words);
+    if (!status.ok) return status;
+    Table *table = &builder->table;
+    Entry *e = table_find_or_add(table, CSavyKernel_TermWord, key, key_length);
+    if (!e) return failure("%s", "out of memory");
+    if (!e->cue_index) {
+        if (!grow((void **)&table->cues, &table->cue_capacity, table->cue_count + 1, sizeof *table->cues))
+            return failure("%s", "out of memory");
+        memset(&table->cues[table->cue_count], 0, sizeof *table->cues);
+        e->cue_index = (uint32_t)++table->cue_count;
+    }
+    CueSet *set = &table->cues[e->cue_index - 1];
+    for (uint8_t i = 0; i < set->count; i++) {
+        if (set->cue[i] != cue) continue;
+        if (set->source[i] == source)
+            return failure("%s", "the same term and cue as an earlier line of this file, once case and normalisation are folded");
+        set->weight[i] = weight;
+        set->source[i] = source;
+        return success;
+    }
+    if (set->count == CSavyKernel_MaxCuesPerTerm) return failure("%s", "a term carries at most 4 cues");
+    set->cue[set->count] = (uint8_t)cue;
+    set->weight[set->count] = weight;
+    set->source[set->count] = source;
+    set->count++;
+    return success;
+}
+
+CSavyKernel_BuildStatus CSavyKernel_Builder_remove_cue(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_Cue cue) {
+    const uint8_t *key;
+    size_t key_length, words;
+    CSavyKernel_BuildStatus status = normalise_term(builder, term, length, CSavyKernel_TermWord, &key, &key_length, &words);
+    if (!status.ok) return status;
+    const Entry *e = table_find(&builder->table, CSavyKernel_TermWord, key, key_length);
+    CueSet *set = e && e->cue_index ? &builder->table.cues[e->cue_index - 1] : NULL;
+    for (uint8_t i = 0; set && i < set->count; i++) {
+        if (set->cue[i] != cue) continue;
+        set->count--;
+        for (uint8_t k = i; k < set->count; k++) {
+            set->cue[k] = set->cue[k + 1];
+            set->weight[k] = set->weight[k + 1];
+            set->source[k] = set->source[k + 1];
+        }
+        return success;
+    }
+    CSavyKernel_BuildStatus missing = failure("%s", "no such cue to remove");
+    missing.missing = 1;
+    return missing;
+}
+
 CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
     const uint8_t *term, size_t length, CSavyKernel_TermKind kind, int remove_role) {
     const uint8_t *key;
@@ -248,15 +310,23 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
     // Copy live entries; then mark phrase heads so lookup knows when to look further.
     for (size_t i = 0; i < source->count; i++) {
         const Entry *e = &source->entries[i];
-        if (!e->has_valence && e->role == CSavyKernel_RoleNone && !e->standard_length) continue;
+        bool cues = e->cue_index && source->cues[e->cue_index - 1].count;
+        if (!e->has_valence && e->role == CSavyKernel_RoleNone && !e->standard_length && !cues) continue;
         Entry *copy = table_find_or_add(table, e->kind, source->keys + e->key_offset, e->key_length);
         if (!copy) goto fail;
         uint32_t offset = copy->key_offset, key_length = copy->key_length;
-        uint8_t phrase_max = copy->phrase_max;
+        uint8_t phrase_max = copy->phrase_max, cue_phrase_max = copy->cue_phrase_max;
         *copy = *e;
         copy->key_offset = offset;
         copy->key_length = key_length;
         copy->phrase_max = phrase_max;
+        copy->cue_phrase_max = cue_phrase_max;
+        copy->cue_index = 0;
+        if (cues) {
+            if (!grow((void **)&table->cues, &table->cue_capacity, table->cue_count + 1, sizeof *table->cues)) goto fail;
+            table->cues[table->cue_count] = source->cues[e->cue_index - 1];
+            copy->cue_index = (uint32_t)++table->cue_count;
+        }
         if (e->standard_length) {
             if (!grow((void **)&table->keys, &table->key_capacity, table->key_length + e->standard_length, 1)) goto fail;
             copy = (Entry *)table_find(table, e->kind, source->keys + e->key_offset, e->key_length);
@@ -301,13 +371,16 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         size_t head_length;
         size_t words = phrase_words(table->keys + table->entries[i].key_offset, table->entries[i].key_length, &head_length);
         if (words < 2) continue;
+        bool scored = table->entries[i].has_valence || table->entries[i].role;
+        bool cued = table->entries[i].cue_index != 0;
         // The key blob may move when a head is added: copy the head out first.
         uint8_t head[256];
         if (head_length > sizeof head) continue;
         memcpy(head, table->keys + table->entries[i].key_offset, head_length);
         Entry *h = table_find_or_add(table, CSavyKernel_TermWord, head, head_length);
         if (!h) goto fail;
-        if (words > h->phrase_max) h->phrase_max = (uint8_t)words;
+        if (scored && words > h->phrase_max) h->phrase_max = (uint8_t)words;
+        if (cued && words > h->cue_phrase_max) h->cue_phrase_max = (uint8_t)words;
     }
     return lexicon;
 fail:
@@ -328,7 +401,7 @@ size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon) {
     size_t count = 0;
     for (size_t i = 0; i < lexicon->table.count; i++) {
         const Entry *e = &lexicon->table.entries[i];
-        if (e->kind != TERM_STEM && (e->has_valence || e->role != CSavyKernel_RoleNone)) count++;
+        if (e->kind != TERM_STEM && (e->has_valence || e->role != CSavyKernel_RoleNone || e->cue_index)) count++;
     }
     return count;
 }

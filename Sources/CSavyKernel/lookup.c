@@ -60,17 +60,6 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
 }
 
 // The longest phrase that starts at token i, or NULL.
-// The key a token contributes to a phrase: its Finnish phrase key when it has one
-// ("toiminut" -> "toimia"), else its folded surface.
-static inline const uint8_t *phrase_key(const CSavyKernel_Scratch *s, size_t i, size_t *length) {
-    if (s->lemma_length && s->phrase_keys[i].length) {
-        *length = s->phrase_keys[i].length;
-        return s->lemmas + s->phrase_keys[i].offset;
-    }
-    *length = s->tokens[i].key_length;
-    return s->keys + s->tokens[i].key_offset;
-}
-
 static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                                  size_t i, size_t max_words, size_t *words) {
     size_t available = 1;
@@ -301,7 +290,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, &item, e, CSavyKernel_EvidenceLexicon);
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], &item);
-                else if (finnish && !e) stem_lookup(lexicon, s, key, key_length, &item);
+                else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, &item);
                 else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, &item);
                 break;
             }

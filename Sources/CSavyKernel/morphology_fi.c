@@ -170,6 +170,36 @@ static size_t head_offset(const char *structure, const uint8_t *word, size_t len
     return offset < length ? offset : 0;
 }
 
+static bool ends_with(const uint8_t *word, size_t length, const char *suffix) {
+    size_t n = strlen(suffix);
+    return length > n && memcmp(word + length - n, suffix, n) == 0;
+}
+
+// Person, address and mood for the politeness strategies: teitittely ("voisitteko",
+// "teidän", "tilauksenne"), commands ("lähetä") and their softened forms ("lähetäpä",
+// "ilmoitathan"). Voikko reads the -pA and -hAn clitics without naming them, so the surface
+// tells.
+static void read_person(FinnishWord *w, const char *base, const char *mood, const char *person,
+                        const char *number, const char *possessive, const uint8_t *word, size_t length) {
+    bool second = person && strcmp(person, "2") == 0;
+    bool plural = number && strcmp(number, "plural") == 0;
+    if (base && (strcmp(base, "te") == 0 || (possessive && strcmp(possessive, "2p") == 0) || (second && plural))) {
+        w->flags |= FI_FORMAL | FI_SECOND_PERSON;
+    }
+    if (base && (strcmp(base, "sin\xC3\xA4") == 0 || (possessive && strcmp(possessive, "2s") == 0) || second)) {
+        w->flags |= FI_SECOND_PERSON;
+    }
+    if (base && (strcmp(base, "min\xC3\xA4") == 0 || (person && strcmp(person, "1") == 0))) w->flags |= FI_FIRST_PERSON;
+    bool softened = ends_with(word, length, "pa") || ends_with(word, length, "p\xC3\xA4") ||
+                    ends_with(word, length, "pas") || ends_with(word, length, "p\xC3\xA4s");
+    if (mood && strcmp(mood, "imperative") == 0 && second && !(w->flags & FI_NEGATION_VERB)) {
+        w->flags |= FI_COMMAND;
+        if (softened) w->flags |= FI_SOFTENED;
+    }
+    if (mood && strcmp(mood, "indicative") == 0 && second &&
+        (ends_with(word, length, "han") || ends_with(word, length, "h\xC3\xA4n"))) w->flags |= FI_SOFTENED;
+}
+
 static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t *word, size_t length, FinnishWord *w, int depth) {
     char buffer[256];
     if (length == 0 || length >= sizeof buffer) return;
@@ -205,7 +235,11 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         char *focus = m->value(analyses[i], "FOCUS");
         char *bases = m->value(analyses[i], "WORDBASES");
         char *structure = m->value(analyses[i], "STRUCTURE");
+        char *person = m->value(analyses[i], "PERSON");
+        char *number = m->value(analyses[i], "NUMBER");
+        char *possessive = m->value(analyses[i], "POSSESSIVE");
         if (base) add_candidate(w, FI_LEMMA, base, strlen(base));
+        read_person(w, base, mood, person, number, possessive, word, length);
         if (cls) {
             if (strcmp(cls, "kieltosana") == 0) w->flags |= FI_NEGATION_VERB;
             if (strcmp(cls, "laatusana") == 0 || strcmp(cls, "nimisana_laatusana") == 0) w->flags |= FI_ADJECTIVE;
@@ -223,6 +257,9 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         m->free_value(focus);
         m->free_value(bases);
         m->free_value(structure);
+        m->free_value(person);
+        m->free_value(number);
+        m->free_value(possessive);
     }
     m->free_analysis(analyses);
     // "epäystävällinen" negates "ystävällinen": the word without its prefix, analysed.

@@ -6,7 +6,8 @@ public enum Language: String, Codable, Sendable, Hashable, CaseIterable {
     case undetermined = "und"
 }
 
-/// Everything Savy says about one text.
+/// Everything Savy says about one text: its language, sentiment, tone, politeness and
+/// empathy, and on request the evidence behind them.
 public struct Analysis: Codable, Sendable, Hashable {
     /// The language the text was scored as: detected, or the one the analyzer was told.
     /// Undetermined texts (no words, or no evidence either way) are scored with English rules.
@@ -14,6 +15,12 @@ public struct Analysis: Codable, Sendable, Hashable {
     /// How sure the detection is, in 0.5...1 (1 when the language was given, 0 when undetermined).
     public var languageConfidence: Double = 1
     public var sentiment: Sentiment
+    /// Politeness, emotional tones, profanity and shouting.
+    public var tone: Tone = Tone()
+    /// The politeness strategies behind ``Tone/politeness``.
+    public var politeness: Politeness = Politeness()
+    /// Empathy and caring, meant for agent turns.
+    public var empathy: Empathy = Empathy()
     /// What moved the score, when asked for (`explain: true`); `nil` otherwise.
     public var evidence: [Evidence]?
     /// Problems found in the input that were repaired, such as invalid UTF-8.

@@ -79,17 +79,18 @@ public struct Analyzer: Sendable {
         return withUnsafePointer(to: &languages) { body($0) }
     }
 
-    /// Scores one text. With `explain`, the result lists what moved the score.
-    public func score(_ text: String, explain: Bool = false) -> Analysis {
+    /// Scores one text. With `explain`, the result lists what moved the score. A `context`
+    /// (the customer's name, their previous turn) lets empathy see personalisation.
+    public func score(_ text: String, context: TurnContext? = nil, explain: Bool = false) -> Analysis {
         var text = text
         return text.withUTF8 { utf8 in
-            score(utf8: UnsafeRawBufferPointer(utf8), explain: explain)
+            score(utf8: UnsafeRawBufferPointer(utf8), context: context, explain: explain)
         }
     }
 
     /// Scores one text given as UTF-8 bytes, which may be invalid (they are then repaired
     /// and reported in ``Analysis/warnings``).
-    public func score(utf8 text: UnsafeRawBufferPointer, explain: Bool = false) -> Analysis {
+    public func score(utf8 text: UnsafeRawBufferPointer, context: TurnContext? = nil, explain: Bool = false) -> Analysis {
         workers.withWorker { worker in
             var offsets: (UInt64, UInt64) = (0, UInt64(text.count))
             var result = CSavyKernel_Result()
@@ -107,7 +108,7 @@ public struct Analyzer: Sendable {
                     }
                 }
             }
-            return ResultDecoder(analyzer: self, evidence: evidence).analysis(result, text: text)
+            return ResultDecoder(analyzer: self, evidence: evidence).analysis(result, text: text, context: context)
         }
     }
 
@@ -116,8 +117,10 @@ public struct Analyzer: Sendable {
         score(TextBatch(texts), explain: explain)
     }
 
-    /// Scores a batch in one kernel call: the fastest way to score many texts.
-    public func score(_ batch: TextBatch, explain: Bool = false) -> [Analysis] {
+    /// Scores a batch in one kernel call: the fastest way to score many texts. `contexts`,
+    /// when given, has one entry per text.
+    public func score(_ batch: TextBatch, contexts: [TurnContext?]? = nil, explain: Bool = false) -> [Analysis] {
+        precondition(contexts == nil || contexts!.count == batch.count, "one context per text")
         if batch.isEmpty { return [] }
         return workers.withWorker { worker in
             let evidence = explain ? worker.evidence : nil
@@ -138,7 +141,7 @@ public struct Analyzer: Sendable {
             return batch.bytes.withUnsafeBytes { all in
                 results.indices.map { index in
                     let text = UnsafeRawBufferPointer(rebasing: all[Int(batch.offsets[index])..<Int(batch.offsets[index + 1])])
-                    return decoder.analysis(results[index], text: text)
+                    return decoder.analysis(results[index], text: text, context: contexts?[index])
                 }
             }
         }

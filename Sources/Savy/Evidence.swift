@@ -1,7 +1,8 @@
 /// One thing that moved a score: a lexicon hit, or a rule acting on one.
 ///
-/// The effects of a text's evidence add up to its raw sum, from which `compound` follows:
-/// `compound = sum / sqrt(sum² + 15)`.
+/// The effects of a text's sentiment evidence add up to its raw sum, from which `compound`
+/// follows: `compound = sum / sqrt(sum² + 15)`. Tone, strategy and empathy evidence
+/// (``Kind/isSentiment`` false) explains the other scores and is not part of that sum.
 public struct Evidence: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
         /// A word's valence from a lexicon.
@@ -42,6 +43,18 @@ public struct Evidence: Codable, Sendable, Hashable {
         case compoundModifier
         /// "epä-" or "-ton/-tön" reversing its base ("toivoton" ← "toivo").
         case lexicalNegation
+        /// A tone cue (``Evidence/marker`` names the tone; the effect is its weight). Tone,
+        /// strategy and empathy evidence does not move the sentiment sum.
+        case tone
+        /// A politeness strategy (``Evidence/marker`` names it; the effect is its weight in
+        /// the politeness sum).
+        case strategy
+        /// An empathy mechanism or caring element (``Evidence/marker`` names it; the effect is
+        /// its level, or 1).
+        case empathy
+
+        /// Whether the evidence moves the sentiment sum.
+        public var isSentiment: Bool { self != .tone && self != .strategy && self != .empathy }
     }
 
     /// A half-open range of UTF-8 byte offsets into the text.
@@ -69,9 +82,13 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// The lexicon entry that matched, as written in the lexicon: a lemma for Finnish
     /// ("hyvä" for "hyvää", "ei" for "en"), a phrase's words joined by spaces.
     public var term: String?
+    /// For tone, strategy and empathy evidence: the tone, strategy or mechanism that fired
+    /// ("frustration", "pleaseStart", "interpretation").
+    public var marker: String?
 
     public init(kind: Kind, text: String, range: ByteRange, target: String, targetRange: ByteRange,
-                effect: Double, source: String?, term: String? = nil) {
+                effect: Double, source: String?, term: String? = nil, marker: String? = nil) {
+        self.marker = marker
         self.kind = kind
         self.text = text
         self.range = range

@@ -58,6 +58,14 @@ struct JSONWriter {
         raw(",\"negative\":"); number(a.sentiment.negative)
         raw(",\"label\":"); string(a.sentiment.label.rawValue)
         raw("}")
+        tone(a.tone)
+        raw(",\"politeness\":{\"strategies\":[")
+        for (i, strategy) in a.politeness.strategies.enumerated() {
+            if i > 0 { raw(",") }
+            string(strategy.rawValue)
+        }
+        raw("]}")
+        empathy(a.empathy)
         if let evidence = a.evidence {
             raw(",\"evidence\":[")
             for (i, e) in evidence.enumerated() {
@@ -70,6 +78,7 @@ struct JSONWriter {
                 raw(",\"effect\":"); number(e.effect)
                 if let source = e.source { raw(",\"source\":"); string(source) }
                 if let term = e.term { raw(",\"term\":"); string(term) }
+                if let marker = e.marker { raw(",\"marker\":"); string(marker) }
                 raw("}")
             }
             raw("]")
@@ -96,6 +105,44 @@ struct JSONWriter {
         raw(",\"line\":"); number(line)
         raw(",\"column\":"); number(column)
         raw("}}\n")
+    }
+
+    private mutating func tone(_ t: Tone) {
+        raw(",\"tone\":{\"politeness\":"); number(t.politeness)
+        raw(",\"frustration\":"); number(t.frustration)
+        raw(",\"anger\":"); number(t.anger)
+        raw(",\"sadness\":"); number(t.sadness)
+        raw(",\"anxiety\":"); number(t.anxiety)
+        raw(",\"satisfaction\":"); number(t.satisfaction)
+        raw(",\"gratitude\":"); number(t.gratitude)
+        raw(",\"profanity\":[")
+        for (i, word) in t.profanity.enumerated() {
+            if i > 0 { raw(",") }
+            string(word)
+        }
+        raw("],\"shouting\":{\"score\":"); number(t.shouting.score)
+        raw(",\"capsWords\":"); number(t.shouting.capsWords)
+        raw(",\"exclamationRuns\":"); number(t.shouting.exclamationRuns)
+        raw(",\"questionRuns\":"); number(t.shouting.questionRuns)
+        raw("}}")
+    }
+
+    private mutating func empathy(_ e: Empathy) {
+        raw(",\"empathy\":{\"score\":"); number(e.score)
+        raw(",\"emotionalReaction\":"); number(e.emotionalReaction)
+        raw(",\"interpretation\":"); number(e.interpretation)
+        raw(",\"exploration\":"); number(e.exploration)
+        raw(",\"personalisation\":"); bool(e.personalisation)
+        raw(",\"ownership\":"); bool(e.ownership)
+        raw(",\"reassurance\":"); bool(e.reassurance)
+        raw(",\"blame\":"); bool(e.blame)
+        raw(",\"dismissal\":"); bool(e.dismissal)
+        raw(",\"policyRefusal\":"); bool(e.policyRefusal)
+        raw("}")
+    }
+
+    private mutating func bool(_ value: Bool) {
+        if value { raw("true") } else { raw("false") }
     }
 
     private mutating func range(_ r: Evidence.ByteRange) {

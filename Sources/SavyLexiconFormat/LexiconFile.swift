@@ -10,6 +10,7 @@
 /// | `emoji  valence`       | emoji                                       |
 /// | `term  role  value`    | modifiers: boosters, negators, contrast ... |
 /// | `form  standard`       | spoken forms read as standard ones (`mä` → `minä`) |
+/// | `term  cue  weight`    | tone, politeness and empathy cues (`thanks  gratitude  0.8`) |
 ///
 /// An optional last column `note` is free text. The value `remove` deletes an entry that an
 /// earlier (built-in) file defined.
@@ -20,6 +21,26 @@ public struct LexiconFile: Sendable {
         case emoji = "emoji"
         case modifiers = "role"
         case normalisations = "standard"
+        case cues = "cue"
+    }
+
+    /// What a word or phrase signals for tone, politeness or empathy (see README.md, "Tone").
+    public enum Cue: String, Sendable, CaseIterable {
+        // Tones: the weight is a noisy-or probability in (0, 1].
+        case frustration, anger, sadness, anxiety, satisfaction, gratitude, profanity
+        // Politeness markers.
+        case apology, greeting, please
+        case indirectRequest = "indirect-request", directRequest = "direct-request"
+        case hedge, deference, factuality
+        case byTheWay = "by-the-way", questionWord = "question-word", conjunction
+        case firstPerson = "first-person", firstPersonPlural = "first-person-plural", secondPerson = "second-person"
+        case command, reassurance
+        // Empathy mechanisms (the weight is the level, 1 or 2) and caring elements.
+        case emotionalReaction = "emotional-reaction", interpretation, exploration
+        case ownership, blame, dismissal, policy
+
+        /// The empathy mechanisms' weight is a level, 1 or 2; every other cue's is in (0, 1].
+        public var isLevel: Bool { self == .emotionalReaction || self == .interpretation || self == .exploration }
     }
 
     public enum Role: String, Sendable, CaseIterable {
@@ -34,6 +55,9 @@ public struct LexiconFile: Sendable {
     public enum Value: Sendable, Equatable {
         case valence(Double)
         case role(Role, Double)
+        case cue(Cue, Double)
+        /// Removes one cue of a term that an earlier file gave it.
+        case removeCue(Cue)
         /// The standard form a spoken form is read as.
         case standard(String)
         case remove
@@ -84,7 +108,7 @@ public struct LexiconFile: Sendable {
             }
             guard let fileKind = kind else {
                 kind = try Self.header(fields, fail: fail)
-                columns = kind == .modifiers ? 3 : 2
+                columns = kind == .modifiers || kind == .cues ? 3 : 2
                 continue
             }
             let hasNote = fields.count == columns + 1
@@ -118,8 +142,31 @@ public struct LexiconFile: Sendable {
                     }
                     value = .role(role, number)
                 }
+            case .cues:
+                guard let cue = Cue(rawValue: fields[1]) else {
+                    let known = Cue.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw fail("unknown cue '\(fields[1])'; expected one of: \(known)", column: columnOf[1])
+                }
+                if fields[2] == "remove" {
+                    value = .removeCue(cue)
+                } else {
+                    guard let weight = Double(fields[2]), weight.isFinite else {
+                        throw fail("weight '\(fields[2])' is not a number (or 'remove')", column: columnOf[2])
+                    }
+                    if cue.isLevel {
+                        guard weight == 1 || weight == 2 else {
+                            throw fail("\(cue.rawValue) takes a level, 1 or 2, not \(fields[2])", column: columnOf[2])
+                        }
+                    } else {
+                        guard weight > 0 && weight <= 1 else {
+                            throw fail("weight \(fields[2]) is outside (0, 1]", column: columnOf[2])
+                        }
+                    }
+                    value = .cue(cue, weight)
+                }
             }
-            let duplicateKey = fileKind == .emoticons ? term : term.lowercased()
+            var duplicateKey = fileKind == .emoticons ? term : term.lowercased()
+            if fileKind == .cues { duplicateKey += "\t" + fields[1] }
             if let first = firstLine[duplicateKey] {
                 throw fail("'\(term)' is already defined on line \(first)")
             }
@@ -143,9 +190,10 @@ public struct LexiconFile: Sendable {
         case ["emoji", "valence"]: return .emoji
         case ["term", "role", "value"]: return .modifiers
         case ["form", "standard"]: return .normalisations
+        case ["term", "cue", "weight"]: return .cues
         default:
             throw fail("unknown header '\(fields.joined(separator: "<TAB>"))'; expected term<TAB>valence, "
-                + "emoticon<TAB>valence, emoji<TAB>valence, term<TAB>role<TAB>value or form<TAB>standard (each optionally followed by <TAB>note)", 1)
+                + "emoticon<TAB>valence, emoji<TAB>valence, term<TAB>role<TAB>value, form<TAB>standard or term<TAB>cue<TAB>weight (each optionally followed by <TAB>note)", 1)
         }
     }
 

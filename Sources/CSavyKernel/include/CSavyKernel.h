@@ -76,6 +76,56 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *bui
 CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builder,
     const uint8_t *term, size_t length, CSavyKernel_Role role, float value, uint32_t source);
 
+/// What a word or phrase signals for tone, politeness and empathy (a term can carry several
+/// cues, up to CSavyKernel_MaxCuesPerTerm, besides its valence and role).
+typedef enum CSavyKernel_Cue {
+    // Tones; the weight is a noisy-or probability: score = 1 - prod(1 - weight).
+    CSavyKernel_CueFrustration = 0,
+    CSavyKernel_CueAnger = 1,
+    CSavyKernel_CueSadness = 2,
+    CSavyKernel_CueAnxiety = 3,
+    CSavyKernel_CueSatisfaction = 4,
+    CSavyKernel_CueGratitude = 5,
+    CSavyKernel_CueProfanity = 6,
+    // Politeness markers (Danescu-Niculescu-Mizil et al. 2013); the weight is unused (1).
+    CSavyKernel_CueApology = 7,
+    CSavyKernel_CueGreeting = 8,
+    CSavyKernel_CuePlease = 9,            // "please": at a sentence's start it is a demand
+    CSavyKernel_CueIndirectRequest = 10,  // "could you", "would you mind"
+    CSavyKernel_CueDirectRequest = 11,    // "can you", "will you"
+    CSavyKernel_CueHedge = 12,
+    CSavyKernel_CueDeference = 13,        // phrases anywhere; single words only opening a sentence
+    CSavyKernel_CueFactuality = 14,
+    CSavyKernel_CueByTheWay = 15,
+    CSavyKernel_CueQuestionWord = 16,     // opening a question: a direct question
+    CSavyKernel_CueConjunction = 17,      // opening a sentence: a direct start ("So ...")
+    CSavyKernel_CueFirstPerson = 18,
+    CSavyKernel_CueFirstPersonPlural = 19,
+    CSavyKernel_CueSecondPerson = 20,
+    CSavyKernel_CueCommand = 21,          // an imperative verb opening a sentence ("Send ...")
+    CSavyKernel_CueReassurance = 22,
+    // Empathy (EPITOME) and caring; the weight of the three mechanisms is their level, 1 or 2.
+    CSavyKernel_CueEmotionalReaction = 23,
+    CSavyKernel_CueInterpretation = 24,
+    CSavyKernel_CueExploration = 25,
+    CSavyKernel_CueOwnership = 26,
+    CSavyKernel_CueBlame = 27,
+    CSavyKernel_CueDismissal = 28,
+    CSavyKernel_CuePolicy = 29,           // refusing by citing rules ("per our policy")
+    CSavyKernel_CueCount = 30
+} CSavyKernel_Cue;
+
+enum { CSavyKernel_MaxCuesPerTerm = 4 };
+
+/// Sets a cue of a word or phrase (one line of a cue lexicon); the same rules for sources
+/// apply. `weight` is in (0, 1] for tones, 1 or 2 for the empathy mechanisms.
+CSavyKernel_BuildStatus CSavyKernel_Builder_set_cue(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_Cue cue, float weight, uint32_t source);
+
+/// Removes one cue of a term.
+CSavyKernel_BuildStatus CSavyKernel_Builder_remove_cue(CSavyKernel_Builder *builder,
+    const uint8_t *term, size_t length, CSavyKernel_Cue cue);
+
 /// Reads the spoken form `form` (one word, folded like text) as `standard` before lookup
 /// ("mä" -> "minä", "kiitti" -> "kiitos").
 CSavyKernel_BuildStatus CSavyKernel_Builder_set_normalisation(CSavyKernel_Builder *builder,
@@ -169,8 +219,73 @@ CSavyKernel_Language CSavyKernel_detect_language(const CSavyKernel_Scratch *scra
 
 // MARK: - Scoring
 
+/// Politeness strategies found in a text (bits of CSavyKernel_Tone.strategies).
+typedef enum CSavyKernel_Strategy {
+    CSavyKernel_StrategyGratitude = 0,
+    CSavyKernel_StrategyApology = 1,
+    CSavyKernel_StrategyGreeting = 2,
+    CSavyKernel_StrategyPlease = 3,             // "please" inside a sentence
+    CSavyKernel_StrategyPleaseStart = 4,        // "Please do not ..."
+    CSavyKernel_StrategyIndirectRequest = 5,    // "could you", "voisitko", "olisiko mahdollista"
+    CSavyKernel_StrategyDirectRequest = 6,      // "can you", "voitko"
+    CSavyKernel_StrategyHedge = 7,
+    CSavyKernel_StrategyDeference = 8,
+    CSavyKernel_StrategyFactuality = 9,
+    CSavyKernel_StrategyByTheWay = 10,
+    CSavyKernel_StrategyDirectQuestion = 11,    // "Why did you ...?"
+    CSavyKernel_StrategyDirectStart = 12,       // "So can you ..."
+    CSavyKernel_StrategyFirstPersonStart = 13,
+    CSavyKernel_StrategyFirstPerson = 14,
+    CSavyKernel_StrategyFirstPersonPlural = 15,
+    CSavyKernel_StrategySecondPerson = 16,
+    CSavyKernel_StrategySecondPersonStart = 17,
+    CSavyKernel_StrategySwearing = 18,
+    CSavyKernel_StrategyReassurance = 19,
+    CSavyKernel_StrategyCommand = 20,           // a bare imperative ("Send it.", "lähetä")
+    CSavyKernel_StrategySoftenedCommand = 21,   // Finnish -pA / -hAn ("lähetäpä", "ilmoitathan")
+    CSavyKernel_StrategyFormalAddress = 22,     // Finnish teitittely ("voisitteko", "teidän")
+    CSavyKernel_StrategyPositiveLexicon = 23,
+    CSavyKernel_StrategyNegativeLexicon = 24,
+    CSavyKernel_StrategyShouting = 25,
+    CSavyKernel_StrategyCount = 26
+} CSavyKernel_Strategy;
+
+/// Caring and uncaring elements of an agent turn (bits of CSavyKernel_Tone.caring).
+enum {
+    CSavyKernel_CaringOwnership = 1 << 0,
+    CSavyKernel_CaringReassurance = 1 << 1,
+    CSavyKernel_CaringBlame = 1 << 2,
+    CSavyKernel_CaringDismissal = 1 << 3,
+    CSavyKernel_CaringPolicy = 1 << 4,
+    CSavyKernel_CaringPersonalisation = 1 << 5,  // set by the caller, which knows the customer
+};
+
+enum { CSavyKernel_MaxProfanity = 4 };
+
+/// Tone, politeness and empathy of one text.
+typedef struct CSavyKernel_Tone {
+    float tones[7];            // CSavyKernel_Cue order, frustration ... profanity; each in [0, 1]
+    float politeness;          // in [-1, 1]
+    float politeness_sum;      // the strategies' summed weights before squashing
+    float shouting;            // in [0, 1]
+    float empathy;             // in [0, 1] (CSavyKernel_empathy_score)
+    uint32_t strategies;       // bits of CSavyKernel_Strategy
+    uint16_t caps_words;       // shouted words: ALL-CAPS words of 4+ letters, or in a run of 2+
+    uint8_t exclamation_runs;  // "!!", "!!!", "?!" (saturating)
+    uint8_t question_runs;     // "??" (saturating)
+    uint8_t emotional_reaction, interpretation, exploration;  // 0, 1 or 2
+    uint8_t caring;            // CSavyKernel_Caring* bits
+    uint8_t profanity_count;   // swear words found (the first CSavyKernel_MaxProfanity are kept)
+    uint8_t reserved[3];
+    uint32_t profanity[CSavyKernel_MaxProfanity][2];  // their byte ranges, as written
+} CSavyKernel_Tone;
+
+/// The empathy score in [0, 1] from the mechanisms' levels and the caring bits.
+float CSavyKernel_empathy_score(uint8_t emotional_reaction, uint8_t interpretation, uint8_t exploration, uint8_t caring);
+
 /// One scored text.
 typedef struct CSavyKernel_Result {
+    CSavyKernel_Tone tone;
     float compound;            // in [-1, 1]
     float positive, neutral, negative;  // proportions, summing to 1 (neutral 1 for no words)
     float sum;                 // total valence before normalisation (= sum of evidence effects)
@@ -208,7 +323,11 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceCompoundHead = 16,  // a compound scored by its last part ("asiakaspalvelu")
     CSavyKernel_EvidenceCompoundModifier = 17,  // a compound's first part boosting or scoring it ("huippuhyvä")
     CSavyKernel_EvidenceLexicalNegation = 18,   // "epä-" or "-ton/-tön" reversing a base ("toivoton")
-    CSavyKernel_EvidenceKindCount = 19
+    // Tone, politeness and empathy: these do not move `sum`. `detail` says which.
+    CSavyKernel_EvidenceTone = 19,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
+    CSavyKernel_EvidenceStrategy = 20,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
+    CSavyKernel_EvidenceEmpathy = 21,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
+    CSavyKernel_EvidenceKindCount = 22
 } CSavyKernel_EvidenceKind;
 
 typedef struct CSavyKernel_Evidence {
@@ -219,7 +338,8 @@ typedef struct CSavyKernel_Evidence {
     const uint8_t *term;           // the lexicon key that matched (a lemma; phrase words
     uint32_t term_length;          //   joined by 0x1F); NULL for rules without an entry
     uint8_t kind;                  // CSavyKernel_EvidenceKind
-    uint8_t reserved[3];
+    uint8_t detail;                // for tone, strategy and empathy evidence: which one
+    uint8_t reserved[2];
 } CSavyKernel_Evidence;
 
 /// Growable evidence storage owned by the caller (one per batch or per thread).

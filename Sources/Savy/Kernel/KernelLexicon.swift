@@ -54,7 +54,7 @@ final class KernelLexicon: @unchecked Sendable {
             let termKind: CSavyKernel_TermKind = switch kind {
             case .emoticons: CSavyKernel_TermEmoticon
             case .emoji: CSavyKernel_TermEmoji
-            case .terms, .modifiers: CSavyKernel_TermWord
+            case .terms, .modifiers, .cues: CSavyKernel_TermWord
             case .normalisations: CSavyKernel_TermNormalisation
             }
             switch entry.value {
@@ -67,6 +67,10 @@ final class KernelLexicon: @unchecked Sendable {
                 return CSavyKernel_Builder_set_valence(builder, bytes.baseAddress, bytes.count, termKind, Float(valence), source)
             case .role(let role, let value):
                 return CSavyKernel_Builder_set_role(builder, bytes.baseAddress, bytes.count, role.kernelRole, Float(value), source)
+            case .cue(let cue, let weight):
+                return CSavyKernel_Builder_set_cue(builder, bytes.baseAddress, bytes.count, cue.kernelCue, Float(weight), source)
+            case .removeCue(let cue):
+                return CSavyKernel_Builder_remove_cue(builder, bytes.baseAddress, bytes.count, cue.kernelCue)
             case .remove:
                 return CSavyKernel_Builder_remove(builder, bytes.baseAddress, bytes.count, termKind, kind == .modifiers ? 1 : 0)
             }
@@ -108,5 +112,12 @@ extension LexiconFile.Role {
         case .softener: CSavyKernel_RoleSoftener
         case .negativePolarity: CSavyKernel_RolePolarity
         }
+    }
+}
+
+extension LexiconFile.Cue {
+    /// The kernel's number for the cue: both enumerations list the cues in the same order.
+    var kernelCue: CSavyKernel_Cue {
+        CSavyKernel_Cue(rawValue: UInt32(Self.allCases.firstIndex(of: self)!))
     }
 }

@@ -5,7 +5,7 @@ struct ResultDecoder {
     let analyzer: Analyzer
     let evidence: OpaquePointer?
 
-    func analysis(_ result: CSavyKernel_Result, text: UnsafeRawBufferPointer) -> Analysis {
+    func analysis(_ result: CSavyKernel_Result, text: UnsafeRawBufferPointer, context: TurnContext? = nil) -> Analysis {
         let sentiment = Sentiment(
             compound: Self.rounded(result.compound),
             positive: Self.rounded(result.positive),
@@ -13,6 +13,7 @@ struct ResultDecoder {
             negative: Self.rounded(result.negative))
         var analysis = Analysis(language: Language(kernel: result.language), sentiment: sentiment)
         analysis.languageConfidence = Self.rounded(result.language_confidence)
+        decodeTone(result.tone, text: text, context: context, into: &analysis)
         let lexicon = analysis.language == .finnish ? (analyzer.finnish ?? analyzer.english) : analyzer.english
         if result.invalid_utf8 > 0 {
             analysis.warnings = [TextWarning(kind: .invalidUTF8, count: Int(result.invalid_utf8), byteOffset: Int(result.first_invalid))]
@@ -23,6 +24,48 @@ struct ResultDecoder {
             analysis.evidence = mine.map { decode($0, text: text, lexicon: lexicon) }
         }
         return analysis
+    }
+
+    private func decodeTone(_ t: CSavyKernel_Tone, text: UnsafeRawBufferPointer, context: TurnContext?, into analysis: inout Analysis) {
+        var tones = t.tones
+        let values = withUnsafeBytes(of: &tones) { Array($0.bindMemory(to: Float.self)) }
+        var ranges = t.profanity
+        let profanity = withUnsafeBytes(of: &ranges) { raw in
+            let pairs = raw.bindMemory(to: UInt32.self)
+            return (0..<min(Int(t.profanity_count), Int(CSavyKernel_MaxProfanity))).map { i in
+                String(decoding: UnsafeRawBufferPointer(rebasing: text[Int(pairs[2 * i])..<Int(pairs[2 * i + 1])]), as: UTF8.self)
+            }
+        }
+        analysis.tone = Tone(
+            politeness: Self.rounded(t.politeness),
+            frustration: Self.rounded(values[Int(CSavyKernel_CueFrustration.rawValue)]),
+            anger: Self.rounded(values[Int(CSavyKernel_CueAnger.rawValue)]),
+            sadness: Self.rounded(values[Int(CSavyKernel_CueSadness.rawValue)]),
+            anxiety: Self.rounded(values[Int(CSavyKernel_CueAnxiety.rawValue)]),
+            satisfaction: Self.rounded(values[Int(CSavyKernel_CueSatisfaction.rawValue)]),
+            gratitude: Self.rounded(values[Int(CSavyKernel_CueGratitude.rawValue)]),
+            profanity: profanity,
+            shouting: Shouting(score: Self.rounded(t.shouting), capsWords: Int(t.caps_words),
+                               exclamationRuns: Int(t.exclamation_runs), questionRuns: Int(t.question_runs)))
+        analysis.politeness = Politeness(strategies: PolitenessStrategy.allCases.enumerated().compactMap { index, strategy in
+            t.strategies & (1 << UInt32(index)) != 0 ? strategy : nil
+        })
+        var caring = t.caring
+        if let context, Personalisation.detect(in: text, context: context) {
+            caring |= UInt8(CSavyKernel_CaringPersonalisation)
+        }
+        func has(_ bit: Int) -> Bool { caring & UInt8(bit) != 0 }
+        analysis.empathy = Empathy(
+            score: Self.rounded(CSavyKernel_empathy_score(t.emotional_reaction, t.interpretation, t.exploration, caring)),
+            emotionalReaction: Int(t.emotional_reaction),
+            interpretation: Int(t.interpretation),
+            exploration: Int(t.exploration),
+            personalisation: has(CSavyKernel_CaringPersonalisation),
+            ownership: has(CSavyKernel_CaringOwnership),
+            reassurance: has(CSavyKernel_CaringReassurance),
+            blame: has(CSavyKernel_CaringBlame),
+            dismissal: has(CSavyKernel_CaringDismissal),
+            policyRefusal: has(CSavyKernel_CaringPolicy))
     }
 
     private func decode(_ record: CSavyKernel_Evidence, text: UnsafeRawBufferPointer, lexicon: KernelLexicon) -> Evidence {
@@ -40,15 +83,36 @@ struct ResultDecoder {
             source: source,
             term: record.term.map { term in
                 String(decoding: UnsafeBufferPointer(start: term, count: Int(record.term_length)).map { $0 == 0x1F ? 0x20 : $0 }, as: UTF8.self)
-            })
+            },
+            marker: Self.marker(record))
     }
 
     /// In kernel order (CSavyKernel_EvidenceKind).
     static let kinds: [Evidence.Kind] = [
         .lexicon, .phrase, .emoticon, .emoji, .caps, .booster, .dampener, .negation, .least,
         .contrast, .concession, .exclamation, .question, .hyphenHead, .inflection, .irrealis,
-        .compoundHead, .compoundModifier, .lexicalNegation,
+        .compoundHead, .compoundModifier, .lexicalNegation, .tone, .strategy, .empathy,
     ]
+
+    /// Kernel cue names as Swift spells them (CSavyKernel_Cue order).
+    static let cueNames: [String] = [
+        "frustration", "anger", "sadness", "anxiety", "satisfaction", "gratitude", "profanity",
+        "apology", "greeting", "please", "indirectRequest", "directRequest", "hedge", "deference",
+        "factuality", "byTheWay", "questionWord", "conjunction", "firstPerson", "firstPersonPlural",
+        "secondPerson", "command", "reassurance", "emotionalReaction", "interpretation", "exploration",
+        "ownership", "blame", "dismissal", "policyRefusal",
+    ]
+
+    private static func marker(_ record: CSavyKernel_Evidence) -> String? {
+        switch UInt32(record.kind) {
+        case CSavyKernel_EvidenceTone.rawValue, CSavyKernel_EvidenceEmpathy.rawValue:
+            Int(record.detail) < cueNames.count ? cueNames[Int(record.detail)] : nil
+        case CSavyKernel_EvidenceStrategy.rawValue:
+            Int(record.detail) < PolitenessStrategy.allCases.count ? PolitenessStrategy.allCases[Int(record.detail)].rawValue : nil
+        default:
+            nil
+        }
+    }
 
     /// Scores are single precision in the kernel; four decimals is what they carry.
     static func rounded(_ value: Float) -> Double {

@@ -1,0 +1,38 @@
+/// Personalisation in an agent turn: the customer's name, or the customer's own words taken up
+/// ("You mentioned the invoice from March…").
+enum Personalisation {
+    static func detect(in text: UnsafeRawBufferPointer, context: TurnContext) -> Bool {
+        let words = Self.words(String(decoding: text, as: UTF8.self))
+        if let name = context.customerName {
+            // Any part of the name, as a word: "Maria", "Virtanen"; Finnish inflects it ("Marialle").
+            for part in Self.words(name) where part.count >= 2 {
+                if words.contains(where: { $0 == part || ($0.hasPrefix(part) && $0.count <= part.count + 4) }) { return true }
+            }
+        }
+        if let previous = context.previousCustomerTurn {
+            let theirs = Set(Self.words(previous).filter(Self.isContentWord).map(Self.stem))
+            if words.contains(where: { isContentWord($0) && theirs.contains(stem($0)) }) { return true }
+        }
+        return false
+    }
+
+    /// Lower-cased runs of letters.
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    /// Words of six letters or more that are not the small talk of every chat.
+    private static func isContentWord(_ word: String) -> Bool {
+        word.count >= 6 && !commonWords.contains(stem(word))
+    }
+
+    /// The first six letters: enough to meet an inflected form ("laskutuksessa", "laskutus").
+    private static func stem(_ word: String) -> String { String(word.prefix(6)) }
+
+    private static let commonWords: Set<String> = [
+        "thanks", "thank", "please", "hello", "really", "actually", "anythi", "someth", "everyt", "because",
+        "custom", "servic", "order", "orders", "proble", "help", "should", "would", "could", "there",
+        "kiitos", "kiitok", "kiitti", "asiaka", "palvel", "ongelm", "tilaus", "voisit", "haluai", "haluan",
+        "todell", "kuitenkin", "kuiten", "minulla", "minull", "teille", "sinull",
+    ]
+}
