@@ -2,7 +2,9 @@ import Foundation
 import PackagePlugin
 
 /// Validates lexicons/**/*.tsv at build time (errors name file:line:column) and compiles
-/// them into the Savy module.
+/// them into the Savy module. SwiftPM lists the files when it plans the build, so a newly
+/// added lexicon file is seen after `touch Package.swift` (edits to existing files are seen
+/// at once).
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {

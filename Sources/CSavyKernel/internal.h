@@ -209,7 +209,7 @@ struct CSavyKernel_Scratch {
     size_t word_capacity;
     uint8_t *token_marks;              // per token, for the tone pass (TOKEN_MARK_*)
     size_t mark_capacity;
-    struct CueHit { uint32_t first, count; const CueSet *cues; const uint8_t *term; uint32_t term_length; } *cue_hits;
+    struct CueHit { uint32_t first, count; const CueSet *cues; const uint8_t *term; uint32_t term_length; uint32_t skip; } *cue_hits;
     size_t cue_hit_capacity, cue_hit_count;
     size_t invalid_count;
     size_t first_invalid;

@@ -19,6 +19,7 @@ enum {
     MARK_QUESTION = 1 << 2,        // its sentence ends with '?' or asks with -kO
     MARK_BOOSTED = 1 << 3,         // a booster precedes it ("so sorry", "todella pahoillani")
     MARK_NEGATIVE_SENTENCE = 1 << 4,  // its sentence holds a negative word ("how frustrating")
+    MARK_EMPATHIC_SENTENCE = 1 << 5,  // its sentence reacts to or interprets the other's feelings
 };
 
 // A negator reaches this many words, as in rules.c ("I'm not sorry", "en ole pahoillani").
@@ -88,6 +89,7 @@ typedef struct ToneContext {
     CSavyKernel_Scratch *s;
     CSavyKernel_EvidenceBuffer *evidence;
     CSavyKernel_Tone *tone;
+    bool analysed;                 // Finnish words carry Voikko's analysis
 } ToneContext;
 
 static void note(ToneContext *c, uint8_t kind, uint8_t detail, size_t first, size_t count, float effect,
@@ -176,15 +178,15 @@ static const CueSet *cues_of(const CSavyKernel_Lexicon *lexicon, const Entry *e)
     return e && e->cue_index ? &lexicon->table.cues[e->cue_index - 1] : NULL;
 }
 
-static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const CueSet *cues,
-                     const CSavyKernel_Lexicon *lexicon, const Entry *e) {
+static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const CSavyKernel_Lexicon *lexicon,
+                     const Entry *e, uint32_t skip) {
     if (!grow((void **)&s->cue_hits, &s->cue_hit_capacity, s->cue_hit_count + 1, sizeof *s->cue_hits)) {
         s->failed = true;
         return false;
     }
     s->cue_hits[s->cue_hit_count++] = (struct CueHit){
-        .first = (uint32_t)first, .count = (uint32_t)count, .cues = cues,
-        .term = lexicon->table.keys + e->key_offset, .term_length = e->key_length};
+        .first = (uint32_t)first, .count = (uint32_t)count, .cues = cues_of(lexicon, e),
+        .term = lexicon->table.keys + e->key_offset, .term_length = e->key_length, .skip = skip};
     return true;
 }
 
@@ -211,55 +213,73 @@ static const Entry *match_cue_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKe
     return NULL;
 }
 
+// The entry for token i as a single word: by its surface (or spoken form's standard), its
+// lemmas, or its uninflected English form. `*head` is the entry phrases start from.
+static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
+                             size_t *max_words) {
+    const CSavyKernel_Token *t = &s->tokens[i];
+    const uint8_t *key = s->keys + t->key_offset;
+    size_t key_length = t->key_length;
+    const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
+    if (spoken) {
+        key = lexicon->table.keys + spoken->standard_offset;
+        key_length = spoken->standard_length;
+    }
+    const Entry *surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+    size_t head_length;
+    const uint8_t *head = phrase_key(s, i, &head_length);
+    const Entry *lemma = head == s->keys + t->key_offset ? surface
+                                                         : table_find(&lexicon->table, CSavyKernel_TermWord, head, head_length);
+    if (max_words) {
+        *max_words = surface ? surface->cue_phrase_max : 0;
+        if (lemma && lemma->cue_phrase_max > *max_words) *max_words = lemma->cue_phrase_max;
+    }
+    if (cues_of(lexicon, surface)) return surface;
+    if (cues_of(lexicon, lemma)) return lemma;
+    if (analysed) {  // another reading's lemma ("soita": suo, soittaa)
+        const FinnishWord *w = &s->words[i];
+        for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+            if (w->tags[c] != FI_LEMMA) continue;
+            const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, w->bytes + offset, w->lengths[c]);
+            if (cues_of(lexicon, e)) return e;
+        }
+    }
+    if (lexicon->language != CSavyKernel_LanguageFinnish && !surface && key_length >= 4 && key_length <= 48) {
+        uint8_t forms[256];  // "apologised" -> "apologise"
+        uint32_t lengths[6];
+        size_t count = english_base_forms(key, key_length, forms, sizeof forms, lengths, 6);
+        for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
+            const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
+            if (cues_of(lexicon, e)) return e;
+        }
+    }
+    return NULL;
+}
+
+// Phrases match longest first; the words inside a phrase keep their own cues, except the
+// cues the phrase already gives ("thank you" is one gratitude cue, and still first person...).
 static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool analysed) {
     s->cue_hit_count = 0;
-    bool english = lexicon->language != CSavyKernel_LanguageFinnish;
     for (size_t i = 0; i < s->token_count && !s->failed;) {
-        const CSavyKernel_Token *t = &s->tokens[i];
-        if (t->kind != CSavyKernel_TokenWord) { i++; continue; }
-        const uint8_t *key = s->keys + t->key_offset;
-        size_t key_length = t->key_length;
-        const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
-        if (spoken) {
-            key = lexicon->table.keys + spoken->standard_offset;
-            key_length = spoken->standard_length;
+        if (s->tokens[i].kind != CSavyKernel_TokenWord) { i++; continue; }
+        size_t max_words = 0;
+        const Entry *word = word_cue(lexicon, s, i, analysed, &max_words);
+        size_t words = 1;
+        const Entry *phrase = max_words >= 2 ? match_cue_phrase(lexicon, s, i, max_words, &words) : NULL;
+        if (!phrase) {
+            if (word) push_hit(s, i, 1, lexicon, word, 0);
+            i++;
+            continue;
         }
-        const Entry *surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
-        size_t head_length;
-        const uint8_t *head = phrase_key(s, i, &head_length);
-        const Entry *lemma = head == s->keys + t->key_offset ? surface
-                                                             : table_find(&lexicon->table, CSavyKernel_TermWord, head, head_length);
-        size_t max_words = surface ? surface->cue_phrase_max : 0;
-        if (lemma && lemma->cue_phrase_max > max_words) max_words = lemma->cue_phrase_max;
-        if (max_words >= 2) {
-            size_t words;
-            const Entry *phrase = match_cue_phrase(lexicon, s, i, max_words, &words);
-            if (phrase) {
-                push_hit(s, i, words, cues_of(lexicon, phrase), lexicon, phrase);
-                i += words;
-                continue;
-            }
+        push_hit(s, i, words, lexicon, phrase, 0);
+        const CueSet *set = cues_of(lexicon, phrase);
+        uint32_t skip = 0;
+        for (uint8_t k = 0; k < set->count; k++) skip |= 1u << set->cue[k];
+        for (size_t k = 0; k < words; k++) {
+            const Entry *inner = k == 0 ? word : word_cue(lexicon, s, i + k, analysed, NULL);
+            if (inner) push_hit(s, i + k, 1, lexicon, inner, skip);
         }
-        const Entry *found = cues_of(lexicon, surface) ? surface : cues_of(lexicon, lemma) ? lemma : NULL;
-        if (!found && analysed) {  // another reading's lemma ("soita": suo, soittaa)
-            const FinnishWord *w = &s->words[i];
-            for (size_t c = 0, offset = 0; c < w->count && !found; offset += w->lengths[c], c++) {
-                if (w->tags[c] != FI_LEMMA) continue;
-                const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, w->bytes + offset, w->lengths[c]);
-                if (cues_of(lexicon, e)) found = e;
-            }
-        }
-        if (!found && english && !surface && key_length >= 4 && key_length <= 48) {  // "apologised" -> "apologise"
-            uint8_t forms[256];
-            uint32_t lengths[6];
-            size_t count = english_base_forms(key, key_length, forms, sizeof forms, lengths, 6);
-            for (size_t k = 0, offset = 0; k < count && !found; offset += lengths[k], k++) {
-                const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-                if (cues_of(lexicon, e)) found = e;
-            }
-        }
-        if (found) push_hit(s, i, 1, cues_of(lexicon, found), lexicon, found);
-        i++;
+        i += words;
     }
 }
 
@@ -288,6 +308,23 @@ static size_t sentence_words(const CSavyKernel_Scratch *s, size_t i) {
     return words;
 }
 
+static void mark_empathic_sentences(CSavyKernel_Scratch *s) {
+    for (size_t h = 0; h < s->cue_hit_count; h++) {
+        const struct CueHit *hit = &s->cue_hits[h];
+        if (s->token_marks[hit->first] & MARK_NEGATED) continue;
+        bool empathic = false;
+        for (uint8_t k = 0; k < hit->cues->count; k++) {
+            uint8_t cue = hit->cues->cue[k];
+            if (!(hit->skip & (1u << cue)) && (cue == CSavyKernel_CueEmotionalReaction || cue == CSavyKernel_CueInterpretation)) empathic = true;
+        }
+        if (!empathic) continue;
+        size_t a = hit->first, b = hit->first;
+        while (a > 0 && !is_sentence_end(s, a - 1)) a--;
+        while (b < s->token_count && !is_sentence_end(s, b)) b++;
+        for (size_t i = a; i < b; i++) s->token_marks[i] |= MARK_EMPATHIC_SENTENCE;
+    }
+}
+
 static void apply_hit(ToneContext *c, const struct CueHit *h) {
     CSavyKernel_Scratch *s = c->s;
     CSavyKernel_Tone *tone = c->tone;
@@ -296,6 +333,7 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
     for (uint8_t k = 0; k < h->cues->count; k++) {
         uint8_t cue = h->cues->cue[k];
         float w = h->cues->weight[k];
+        if (h->skip & (1u << cue)) continue;
         if (negated && negatable(cue)) {
             if (cue == CSavyKernel_CueSatisfaction) {
                 float d = w * NEGATED_SATISFACTION_FRUSTRATION;
@@ -304,6 +342,10 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
             }
             continue;
         }
+        // "I can imagine how frustrating this is": the frustration is the customer's, named
+        // by an agent who reacts to it, not the agent's own.
+        if (is_tone(cue) && cue != CSavyKernel_CueProfanity && cue != CSavyKernel_CueGratitude &&
+            cue != CSavyKernel_CueSatisfaction && (marks & MARK_EMPATHIC_SENTENCE)) continue;
         if (is_tone(cue)) {
             either(&tone->tones[cue], w);
             note(c, CSavyKernel_EvidenceTone, cue, h->first, h->count, w, h->term, h->term_length);
@@ -371,7 +413,13 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
                 note(c, CSavyKernel_EvidenceEmpathy, cue, h->first, h->count, level, h->term, h->term_length);
                 break;
             }
-            case CSavyKernel_CueOwnership: caring = CSavyKernel_CaringOwnership; break;
+            case CSavyKernel_CueOwnership: {
+                // Finnish ownership is the agent's own verb: "tarkistan", "hoidamme", not "tarkistakaa".
+                bool own = !c->analysed;
+                for (uint32_t t = 0; t < h->count && !own; t++) own = s->words[h->first + t].flags & FI_FIRST_PERSON;
+                if (own) caring = CSavyKernel_CaringOwnership;
+                break;
+            }
             case CSavyKernel_CueBlame: caring = CSavyKernel_CaringBlame; break;
             case CSavyKernel_CueDismissal: caring = CSavyKernel_CaringDismissal; break;
             case CSavyKernel_CuePolicy: caring = CSavyKernel_CaringPolicy; break;
@@ -394,7 +442,8 @@ static void finnish_strategies(ToneContext *c) {
         uint16_t f = s->words[i].flags;
         const uint8_t *term = s->keys + s->tokens[i].key_offset;
         uint32_t length = s->tokens[i].key_length;
-        if ((f & FI_QUESTION) && (f & FI_CONDITIONAL)) use_strategy(c, CSavyKernel_StrategyIndirectRequest, i, 1, term, length);
+        // "voisitko", "olisiko", and "jos voisit" without the clitic.
+        if ((f & FI_CONDITIONAL) && (f & (FI_QUESTION | FI_SECOND_PERSON))) use_strategy(c, CSavyKernel_StrategyIndirectRequest, i, 1, term, length);
         else if ((f & FI_QUESTION) && (f & FI_SECOND_PERSON) && !(f & FI_NEGATION_VERB))
             use_strategy(c, CSavyKernel_StrategyDirectRequest, i, 1, term, length);
         if (f & FI_FORMAL) use_strategy(c, CSavyKernel_StrategyFormalAddress, i, 1, term, length);
@@ -470,9 +519,10 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, cons
     CSavyKernel_Tone *tone = &result->tone;
     memset(tone, 0, sizeof *tone);
     if (!grow((void **)&s->token_marks, &s->mark_capacity, s->token_count + 1, 1)) { s->failed = true; return; }
-    ToneContext c = {.s = s, .evidence = evidence, .tone = tone};
+    ToneContext c = {.s = s, .evidence = evidence, .tone = tone, .analysed = analysed};
     mark_tokens(s, analysed);
     find_cues(lexicon, s, analysed);
+    mark_empathic_sentences(s);
     for (size_t h = 0; h < s->cue_hit_count && !s->failed; h++) apply_hit(&c, &s->cue_hits[h]);
     if (analysed) finnish_strategies(&c);
 

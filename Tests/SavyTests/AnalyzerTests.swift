@@ -52,7 +52,7 @@ struct AnalyzerTests {
         let a = try builtIn()
         let analyses = a.score(["", "", ""], explain: true)
         #expect(analyses.count == 3)
-        #expect(analyses.allSatisfy { $0.sentiment.compound == 0 && $0.sentiment.label == .neutral && $0.evidence == [] })
+        #expect(analyses.allSatisfy { $0.sentiment.compound == 0 && $0.sentiment.label == .neutral && $0.sentimentEvidence == [] })
     }
 
     @Test func textBatchKeepsEachTextsBytes() {
@@ -124,7 +124,7 @@ struct AnalyzerTests {
         let a = try builtIn()
         for text in varietyOfTexts {
             #expect(a.score(text).sentiment == a.score(text, explain: true).sentiment, "\(text)")
-            #expect(a.score(text).evidence == nil)
+            #expect(a.score(text).sentimentEvidence == nil)
         }
     }
 

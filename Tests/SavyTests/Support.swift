@@ -19,12 +19,23 @@ func analyzer(_ lexicons: [(name: String, text: String)], includeBuiltIns: Bool 
 extension Analyzer {
     func compound(_ text: String) -> Double { score(text).sentiment.compound }
 
-    func evidence(_ text: String) -> [Evidence] { score(text, explain: true).evidence ?? [] }
+    /// The sentiment evidence of `text` (what moved the sentiment sum).
+    func evidence(_ text: String) -> [Evidence] { score(text, explain: true).sentimentEvidence ?? [] }
+
+    /// The tone, strategy and empathy evidence of `text`.
+    func toneEvidence(_ text: String, context: TurnContext? = nil) -> [Evidence] {
+        (score(text, context: context, explain: true).evidence ?? []).filter { !$0.kind.isSentiment }
+    }
 
     /// Scores raw bytes, which need not be valid UTF-8.
     func score(bytes: [UInt8], explain: Bool = false) -> Analysis {
         bytes.withUnsafeBytes { score(utf8: $0, explain: explain) }
     }
+}
+
+extension Analysis {
+    /// The evidence that moves the sentiment sum, when evidence was asked for.
+    var sentimentEvidence: [Evidence]? { evidence?.filter(\.kind.isSentiment) }
 }
 
 extension Array where Element == Evidence {
@@ -59,7 +70,7 @@ func expectInvariants(_ analysis: Analysis, text: [UInt8], checkSum: Bool = true
     #expect(abs(s.positive + s.neutral + s.negative - 1) < 1e-3, "proportions sum to \(s.positive + s.neutral + s.negative)",
             sourceLocation: sourceLocation)
     #expect(s.label == SentimentLabel(compound: s.compound), sourceLocation: sourceLocation)
-    guard let evidence = analysis.evidence else { return }
+    guard let evidence = analysis.sentimentEvidence else { return }
     if checkSum {
         let sum = evidence.map(\.effect).reduce(0, +)
         let expected = sum / (sum * sum + 15).squareRoot()

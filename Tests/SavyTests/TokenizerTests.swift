@@ -25,9 +25,9 @@ struct TokenizerTests {
         let p = a.score(precomposed, explain: true), d = a.score(decomposed, explain: true)
         #expect(p.sentiment.compound > 0)
         #expect(p.sentiment == d.sentiment)
-        #expect(p.evidence?.map(\.kind) == [.lexicon])
-        #expect(d.evidence?.map(\.kind) == [.lexicon])
-        #expect(d.evidence?.first?.range == .init(start: 0, end: decomposed.utf8.count))
+        #expect(p.sentimentEvidence?.map(\.kind) == [.lexicon])
+        #expect(d.sentimentEvidence?.map(\.kind) == [.lexicon])
+        #expect(d.sentimentEvidence?.first?.range == .init(start: 0, end: decomposed.utf8.count))
     }
 
     @Test func decomposedLexiconTermMatchesPrecomposedText() throws {
@@ -54,7 +54,7 @@ struct TokenizerTests {
     func urlsAddressesAndMentionsCarryNoSentiment(text: String) throws {
         let a = try userOnly()
         let analysis = a.score(text, explain: true)
-        #expect(analysis.evidence == [])
+        #expect(analysis.sentimentEvidence == [])
         #expect(analysis.sentiment.compound == 0)
     }
 
@@ -68,7 +68,7 @@ struct TokenizerTests {
         // VADER rates "143" and "187"; Savy drops them, and refuses number entries outright.
         let a = try builtIn()
         for text in ["143", "187", "42.0", "it is 1,000", "3:30"] {
-            #expect(a.score(text, explain: true).evidence == [], "\(text)")
+            #expect(a.score(text, explain: true).sentimentEvidence == [], "\(text)")
         }
         let error = try #require(loadError("term\tvalence\n42\t3\n"))
         #expect(error.line == 2)
@@ -96,7 +96,7 @@ struct TokenizerTests {
         #expect(warnings.first?.byteOffset == 5)
         #expect(warnings.first?.count == 1)
         #expect(analysis.sentiment.compound > 0)
-        #expect(analysis.evidence?.of(.lexicon).map(\.range) == [.init(start: 0, end: 4)])
+        #expect(analysis.sentimentEvidence?.of(.lexicon).map(\.range) == [.init(start: 0, end: 4)])
         expectInvariants(analysis, text: bytes)
     }
 
@@ -126,7 +126,7 @@ struct TokenizerTests {
             #expect(analysis.sentiment.positive == 0)
             #expect(analysis.sentiment.negative == 0)
             #expect(analysis.sentiment.label == .neutral)
-            #expect(analysis.evidence == [])
+            #expect(analysis.sentimentEvidence == [])
             #expect(analysis.warnings == nil)
         }
     }
@@ -137,6 +137,6 @@ struct TokenizerTests {
         let text = (0..<100_000).map { words[$0 % words.count] }.joined(separator: " ")
         let analysis = a.score(text, explain: true)
         expectInvariants(analysis, text: Array(text.utf8), checkSum: false)
-        #expect((analysis.evidence?.count ?? 0) > 10_000)
+        #expect((analysis.sentimentEvidence?.count ?? 0) > 10_000)
     }
 }
