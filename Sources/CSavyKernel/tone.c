@@ -256,6 +256,10 @@ static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
     return NULL;
 }
 
+static const uint32_t INNER_CUES = 1u << CSavyKernel_CuePlease | 1u << CSavyKernel_CueQuestionWord |
+    1u << CSavyKernel_CueConjunction | 1u << CSavyKernel_CueFirstPerson | 1u << CSavyKernel_CueFirstPersonPlural |
+    1u << CSavyKernel_CueSecondPerson | 1u << CSavyKernel_CueCommand | 1u << CSavyKernel_CueGreeting;
+
 // Phrases match longest first; the words inside a phrase keep their own cues, except the
 // cues the phrase already gives ("thank you" is one gratitude cue, and still first person...).
 static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool analysed) {
@@ -272,8 +276,10 @@ static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s
             continue;
         }
         push_hit(s, i, words, lexicon, phrase, 0);
+        // Inside a phrase only the words' grammar still counts (the person, a question word):
+        // "ei hätää" is reassurance, not anxiety; "I'll make sure" still speaks in the 1st person.
         const CueSet *set = cues_of(lexicon, phrase);
-        uint32_t skip = 0;
+        uint32_t skip = ~INNER_CUES;
         for (uint8_t k = 0; k < set->count; k++) skip |= 1u << set->cue[k];
         for (size_t k = 0; k < words; k++) {
             const Entry *inner = k == 0 ? word : word_cue(lexicon, s, i + k, analysed, NULL);
@@ -451,7 +457,8 @@ static void finnish_strategies(ToneContext *c) {
         else if (f & FI_COMMAND) use_strategy(c, CSavyKernel_StrategyCommand, i, 1, term, length);
         if ((f & FI_FIRST_PERSON) && !(c->tone->strategies & (1u << CSavyKernel_StrategyFirstPerson)))
             use_strategy(c, (s->token_marks[i] & MARK_SENTENCE_START) ? CSavyKernel_StrategyFirstPersonStart : CSavyKernel_StrategyFirstPerson, i, 1, term, length);
-        if ((f & FI_SECOND_PERSON) && !(f & FI_FORMAL))
+        // An imperative is a command, counted above, not also a "you" ("katsopa").
+        if ((f & FI_SECOND_PERSON) && !(f & (FI_FORMAL | FI_COMMAND)))
             use_strategy(c, (s->token_marks[i] & MARK_SENTENCE_START) ? CSavyKernel_StrategySecondPersonStart : CSavyKernel_StrategySecondPerson, i, 1, term, length);
     }
 }
