@@ -20,6 +20,7 @@ enum {
     MARK_BOOSTED = 1 << 3,         // a booster precedes it ("so sorry", "todella pahoillani")
     MARK_NEGATIVE_SENTENCE = 1 << 4,  // its sentence holds a negative word ("how frustrating")
     MARK_EMPATHIC_SENTENCE = 1 << 5,  // its sentence reacts to or interprets the other's feelings
+    MARK_IN_PHRASE = 1 << 6,          // inside a matched cue phrase ("ole hyvä ja": not a command)
 };
 
 // A negator reaches this many words, as in rules.c ("I'm not sorry", "en ole pahoillani").
@@ -276,6 +277,7 @@ static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s
             continue;
         }
         push_hit(s, i, words, lexicon, phrase, 0);
+        for (size_t k = 0; k < words; k++) s->token_marks[i + k] |= MARK_IN_PHRASE;
         // Inside a phrase only the words' grammar still counts (the person, a question word):
         // "ei hätää" is reassurance, not anxiety; "I'll make sure" still speaks in the 1st person.
         const CueSet *set = cues_of(lexicon, phrase);
@@ -371,7 +373,10 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
         switch (cue) {
             case CSavyKernel_CueApology: strategy = CSavyKernel_StrategyApology; break;
             case CSavyKernel_CueGreeting: strategy = CSavyKernel_StrategyGreeting; break;
-            case CSavyKernel_CuePlease: strategy = start ? CSavyKernel_StrategyPleaseStart : CSavyKernel_StrategyPlease; break;
+            // "Please do not ..." opens with a demand; Finnish "Ole hyvä ja ..." always opens.
+            case CSavyKernel_CuePlease:
+                strategy = start && !c->analysed ? CSavyKernel_StrategyPleaseStart : CSavyKernel_StrategyPlease;
+                break;
             case CSavyKernel_CueIndirectRequest: strategy = CSavyKernel_StrategyIndirectRequest; break;
             case CSavyKernel_CueDirectRequest: strategy = CSavyKernel_StrategyDirectRequest; break;
             case CSavyKernel_CueHedge: strategy = CSavyKernel_StrategyHedge; break;
@@ -412,9 +417,11 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
             }
             case CSavyKernel_CueExploration: {
                 // A single word explores only in a question; a phrase ("tell me more") anywhere.
+                // Specific is long: "Tell me more" is generic, "Tell me more about the error
+                // you see when you log in" is not.
                 if (h->count == 1 && !question) break;
                 uint8_t level = (uint8_t)w;
-                if (level == 1 && question && sentence_words(s, h->first) >= SPECIFIC_QUESTION_WORDS) level = 2;
+                if (level == 1 && sentence_words(s, h->first) >= SPECIFIC_QUESTION_WORDS) level = 2;
                 raise_level(&tone->exploration, level);
                 note(c, CSavyKernel_EvidenceEmpathy, cue, h->first, h->count, level, h->term, h->term_length);
                 break;
@@ -429,6 +436,7 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
             case CSavyKernel_CueBlame: caring = CSavyKernel_CaringBlame; break;
             case CSavyKernel_CueDismissal: caring = CSavyKernel_CaringDismissal; break;
             case CSavyKernel_CuePolicy: caring = CSavyKernel_CaringPolicy; break;
+            case CSavyKernel_CueReference: caring = CSavyKernel_CaringPersonalisation; break;
             default: break;
         }
         if (strategy != CSavyKernel_StrategyCount) use_strategy(c, strategy, h->first, h->count, h->term, h->term_length);
@@ -453,6 +461,7 @@ static void finnish_strategies(ToneContext *c) {
         else if ((f & FI_QUESTION) && (f & FI_SECOND_PERSON) && !(f & FI_NEGATION_VERB))
             use_strategy(c, CSavyKernel_StrategyDirectRequest, i, 1, term, length);
         if (f & FI_FORMAL) use_strategy(c, CSavyKernel_StrategyFormalAddress, i, 1, term, length);
+        if (s->token_marks[i] & MARK_IN_PHRASE) f &= (uint16_t)~(FI_COMMAND | FI_SOFTENED);
         if (f & FI_SOFTENED) use_strategy(c, CSavyKernel_StrategySoftenedCommand, i, 1, term, length);
         else if (f & FI_COMMAND) use_strategy(c, CSavyKernel_StrategyCommand, i, 1, term, length);
         if ((f & FI_FIRST_PERSON) && !(c->tone->strategies & (1u << CSavyKernel_StrategyFirstPerson)))

@@ -38,6 +38,8 @@ public struct LexiconFile: Sendable {
         // Empathy mechanisms (the weight is the level, 1 or 2) and caring elements.
         case emotionalReaction = "emotional-reaction", interpretation, exploration
         case ownership, blame, dismissal, policy
+        /// Taking up the customer's own words: personalisation ("you mentioned", "kerroit").
+        case reference
 
         /// The empathy mechanisms' weight is a level, 1 or 2; every other cue's is in (0, 1].
         public var isLevel: Bool { self == .emotionalReaction || self == .interpretation || self == .exploration }

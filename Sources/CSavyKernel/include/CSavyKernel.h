@@ -112,7 +112,8 @@ typedef enum CSavyKernel_Cue {
     CSavyKernel_CueBlame = 27,
     CSavyKernel_CueDismissal = 28,
     CSavyKernel_CuePolicy = 29,           // refusing by citing rules ("per our policy")
-    CSavyKernel_CueCount = 30
+    CSavyKernel_CueReference = 30,        // taking up the customer's words ("you mentioned", "kerroit")
+    CSavyKernel_CueCount = 31
 } CSavyKernel_Cue;
 
 enum { CSavyKernel_MaxCuesPerTerm = 4 };

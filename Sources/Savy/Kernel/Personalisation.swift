@@ -1,5 +1,5 @@
-/// Personalisation in an agent turn: the customer's name, or the customer's own words taken up
-/// ("You mentioned the invoice from March…").
+/// Personalisation in an agent turn that the kernel cannot see: the customer's name, or the
+/// customer's own words taken up. (Explicit references, "you mentioned", "kerroit", are cues.)
 enum Personalisation {
     static func detect(in text: UnsafeRawBufferPointer, context: TurnContext) -> Bool {
         let words = Self.words(String(decoding: text, as: UTF8.self))
@@ -9,9 +9,12 @@ enum Personalisation {
                 if words.contains(where: { $0 == part || ($0.hasPrefix(part) && $0.count <= part.count + 4) }) { return true }
             }
         }
+        // Taking up the customer's words: two or more of their content words. One is only the
+        // topic, which any answer repeats ("laturi", "invoice").
         if let previous = context.previousCustomerTurn {
             let theirs = Set(Self.words(previous).filter(Self.isContentWord).map(Self.stem))
-            if words.contains(where: { isContentWord($0) && theirs.contains(stem($0)) }) { return true }
+            let shared = Set(words.filter(isContentWord).map(stem)).intersection(theirs)
+            if shared.count >= 2 { return true }
         }
         return false
     }

@@ -100,7 +100,7 @@ struct ResultDecoder {
         "apology", "greeting", "please", "indirectRequest", "directRequest", "hedge", "deference",
         "factuality", "byTheWay", "questionWord", "conjunction", "firstPerson", "firstPersonPlural",
         "secondPerson", "command", "reassurance", "emotionalReaction", "interpretation", "exploration",
-        "ownership", "blame", "dismissal", "policyRefusal",
+        "ownership", "blame", "dismissal", "policyRefusal", "personalisation",
     ]
 
     private static func marker(_ record: CSavyKernel_Evidence) -> String? {
