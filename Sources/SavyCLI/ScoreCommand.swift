@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Savy
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Read texts from a file, or - for standard input.", valueName: "path|-"))
     var input: String?
 
-    @Option(help: "Input format: text (one text per line).")
+    @Option(help: """
+        Input format: text (one text per line) or jsonl (one JSON object per line with "text", \
+        and optionally "id", "role" (agent|customer), "customerName", "previousCustomerTurn").
+        """)
     var format: InputFormat = .text
 
     @Flag(help: "Add the evidence: each lexicon hit and rule, with its byte range and effect.")
@@ -45,7 +49,7 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text
+        case text, jsonl
     }
 
     func validate() throws {
@@ -90,20 +94,22 @@ struct ScoreCommand: ParsableCommand {
         defer { reader.deallocate() }
 
         var batch = TextBatch()
+        var contexts: [TurnContext?] = []
         var rows: [Row] = []
         func flush() {
-            let analyses = analyzer.score(batch, explain: explain)
+            let analyses = analyzer.score(batch, contexts: format == .jsonl ? contexts : nil, explain: explain)
             var writer = JSONWriter()
             for row in rows {
                 switch row {
-                case .scored(let line, let index):
-                    writer.analysis(analyses[index], id: .number(line))
-                case .failed(let line, let message):
-                    writer.error(message, id: .number(line), file: file, line: line, column: 1)
+                case .scored(let line, let index, let id):
+                    writer.analysis(analyses[index], id: id ?? .number(line))
+                case .failed(let line, let message, let column):
+                    writer.error(message, id: .number(line), file: file, line: line, column: column)
                 }
             }
             output.write(writer.bytes)
             batch.removeAll()
+            contexts.removeAll(keepingCapacity: true)
             rows.removeAll(keepingCapacity: true)
         }
         while let line = try reader.next() {
@@ -113,8 +119,17 @@ struct ScoreCommand: ParsableCommand {
             case .text(let number, let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     rows.append(.failed(line: number, message: "empty text"))
+                } else if format == .jsonl {
+                    switch JSONLRow.parse(bytes) {
+                    case .success(let row):
+                        rows.append(.scored(line: number, index: batch.count, id: row.id))
+                        batch.append(row.text)
+                        contexts.append(row.context)
+                    case .failure(let problem):
+                        rows.append(.failed(line: number, message: problem.message, column: problem.column))
+                    }
                 } else {
-                    rows.append(.scored(line: number, index: batch.count))
+                    rows.append(.scored(line: number, index: batch.count, id: nil))
                     batch.append(utf8: bytes)
                 }
             }
@@ -124,8 +139,8 @@ struct ScoreCommand: ParsableCommand {
     }
 
     private enum Row {
-        case scored(line: Int, index: Int)
-        case failed(line: Int, message: String)
+        case scored(line: Int, index: Int, id: RowID?)
+        case failed(line: Int, message: String, column: Int = 1)
     }
 }
 
@@ -148,5 +163,46 @@ struct OutputStream {
             }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One line of JSONL input: the text to score and what is known about its turn.
+struct JSONLRow {
+    var id: RowID?
+    var text: String
+    var context: TurnContext?
+
+    struct Problem: Error {
+        var message: String
+        var column = 1
+    }
+
+    static func parse(_ bytes: some Collection<UInt8>) -> Result<JSONLRow, Problem> {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            // Foundation says where: "... around line 1, column 9." or "... around character 9."
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "cannot parse"
+            let offset = detail.split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) }
+            return .failure(Problem(message: "invalid JSON: \(detail)", column: (offset ?? 0) + 1))
+        }
+        guard let fields = object as? [String: Any] else { return .failure(Problem(message: "a JSONL row must be a JSON object")) }
+        guard let text = fields["text"] as? String else { return .failure(Problem(message: "no \"text\" string in the row")) }
+        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return .failure(Problem(message: "empty text")) }
+        var id: RowID?
+        if let n = fields["id"] as? Int { id = .number(n) } else if let s = fields["id"] as? String { id = .text(s) }
+        var speaker: Speaker?
+        if let role = fields["role"] as? String {
+            guard let known = Speaker(rawValue: role.lowercased()) else {
+                return .failure(Problem(message: "role '\(role)' is neither agent nor customer"))
+            }
+            speaker = known
+        }
+        let name = fields["customerName"] as? String
+        let previous = fields["previousCustomerTurn"] as? String
+        let context = speaker == nil && name == nil && previous == nil
+            ? nil : TurnContext(speaker: speaker, customerName: name, previousCustomerTurn: previous)
+        return .success(JSONLRow(id: id, text: text, context: context))
     }
 }
