@@ -247,7 +247,10 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
     CSavyKernel_BuildStatus status = normalise_term(builder, term, length, kind, &key, &key_length, &words);
     if (!status.ok) return status;
     Entry *e = (Entry *)table_find(&builder->table, (uint8_t)kind, key, key_length);
-    if (!e) {
+    // An entry that only carries cues (or only a role) has no valence to remove, and so on.
+    bool present = e && (kind == CSavyKernel_TermNormalisation ? e->standard_length != 0
+                         : remove_role ? e->role != CSavyKernel_RoleNone : e->has_valence);
+    if (!present) {
         CSavyKernel_BuildStatus missing = failure("%s", "no such entry to remove");
         missing.missing = 1;
         return missing;
@@ -401,7 +404,7 @@ size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon) {
     size_t count = 0;
     for (size_t i = 0; i < lexicon->table.count; i++) {
         const Entry *e = &lexicon->table.entries[i];
-        if (e->kind != TERM_STEM && (e->has_valence || e->role != CSavyKernel_RoleNone || e->cue_index)) count++;
+        if (e->kind != TERM_STEM && (e->has_valence || e->role != CSavyKernel_RoleNone)) count++;
     }
     return count;
 }

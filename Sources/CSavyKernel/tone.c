@@ -21,6 +21,7 @@ enum {
     MARK_NEGATIVE_SENTENCE = 1 << 4,  // its sentence holds a negative word ("how frustrating")
     MARK_EMPATHIC_SENTENCE = 1 << 5,  // its sentence reacts to or interprets the other's feelings
     MARK_IN_PHRASE = 1 << 6,          // inside a matched cue phrase ("ole hyvä ja": not a command)
+    MARK_HEDGED = 1 << 7,             // after a hedge in its sentence ("Maybe I'm missing something")
 };
 
 // A negator reaches this many words, as in rules.c ("I'm not sorry", "en ole pahoillani").
@@ -379,7 +380,13 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
                 break;
             case CSavyKernel_CueIndirectRequest: strategy = CSavyKernel_StrategyIndirectRequest; break;
             case CSavyKernel_CueDirectRequest: strategy = CSavyKernel_StrategyDirectRequest; break;
-            case CSavyKernel_CueHedge: strategy = CSavyKernel_StrategyHedge; break;
+            case CSavyKernel_CueHedge: {
+                // A hedge softens what follows it in the sentence: its negative words are not a
+                // face threat ("Maybe I'm missing something" is deference, not complaint).
+                strategy = CSavyKernel_StrategyHedge;
+                for (size_t i = h->first; i < s->token_count && !is_sentence_end(s, i); i++) s->token_marks[i] |= MARK_HEDGED;
+                break;
+            }
             case CSavyKernel_CueDeference:  // "Great work" opens; "you're right" anywhere
                 if (start || h->count > 1) strategy = CSavyKernel_StrategyDeference;
                 break;
@@ -548,7 +555,8 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, cons
         const Item *it = &s->items[k];
         if (it->valence > 0 && !(tone->strategies & (1u << CSavyKernel_StrategyPositiveLexicon)))
             use_strategy(&c, CSavyKernel_StrategyPositiveLexicon, it->first, it->count, it->term, it->term_length);
-        if (it->valence < 0 && !(tone->strategies & (1u << CSavyKernel_StrategyNegativeLexicon)))
+        if (it->valence < 0 && !(s->token_marks[it->first] & MARK_HEDGED) &&
+            !(tone->strategies & (1u << CSavyKernel_StrategyNegativeLexicon)))
             use_strategy(&c, CSavyKernel_StrategyNegativeLexicon, it->first, it->count, it->term, it->term_length);
     }
 

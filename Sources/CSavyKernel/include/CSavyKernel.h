@@ -142,7 +142,8 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
 
 void CSavyKernel_Lexicon_destroy(CSavyKernel_Lexicon *lexicon);
 
-/// Number of entries (words, phrases, emoticons and emoji) in the lexicon.
+/// Number of sentiment entries (words, phrases, emoticons and emoji with a valence or a role)
+/// in the lexicon; entries that only carry tone cues are not counted.
 size_t CSavyKernel_Lexicon_count(const CSavyKernel_Lexicon *lexicon);
 
 CSavyKernel_Language CSavyKernel_Lexicon_language(const CSavyKernel_Lexicon *lexicon);
