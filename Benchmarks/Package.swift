@@ -1,0 +1,29 @@
+// swift-tools-version:6.1
+// Savy's benchmark suite (ordo-one/benchmark), a package of its own so that library users
+// never build it. Run from this directory:
+//
+//   swift package benchmark                                  # run everything
+//   swift package benchmark baseline update main             # save a baseline
+//   swift package benchmark baseline check main              # gate (malloc counts; see README)
+import PackageDescription
+
+let package = Package(
+    name: "SavyBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Savy", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "SavyBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Savy", package: "Savy"),
+            ],
+            path: "Benchmarks/SavyBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
