@@ -61,7 +61,11 @@ static const float LENGTHENING = 1.0f;
 // Below this total either way, the text is undetermined ("ok", "😀").
 static const float DECISION_MARGIN = 1.0f;
 
+// Longest function word, in bytes ("erittäin", "nähdään"): longer keys skip the search.
+#define LONGEST_FUNCTION_WORD 10
+
 static bool in_list(const char *const *list, size_t count, const uint8_t *key, size_t length) {
+    if (length > LONGEST_FUNCTION_WORD) return false;
     size_t lo = 0, hi = count;
     while (lo < hi) {  // the lists are sorted by byte value
         size_t mid = (lo + hi) / 2;
@@ -76,7 +80,7 @@ static bool in_list(const char *const *list, size_t count, const uint8_t *key, s
 }
 
 static bool contains(const uint8_t *key, size_t length, const char *needle) {
-    size_t n = strlen(needle);
+    size_t n = needle[1] == 0 ? 1 : needle[2] == 0 ? 2 : strlen(needle);
     for (size_t i = 0; i + n <= length; i++) {
         if (memcmp(key + i, needle, n) == 0) return true;
     }

@@ -268,7 +268,8 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                     key_length = spoken->standard_length;
                 }
                 if (analysed) item.fi_flags = s->words[i].flags;
-                const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+                const Entry *surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+                const Entry *e = surface;
                 if (finnish) {  // phrases start from the word's lemma
                     size_t head_length;
                     const uint8_t *head = phrase_key(s, i, &head_length);
@@ -287,7 +288,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                         break;
                     }
                 }
-                e = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+                e = surface;
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, &item, e, CSavyKernel_EvidenceLexicon);
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], &item);
                 else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, &item);
