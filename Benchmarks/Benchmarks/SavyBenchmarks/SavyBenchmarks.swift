@@ -1,5 +1,5 @@
 import Benchmark
-import Savy
+@_spi(Benchmarking) import Savy
 
 // Benchmarks of the public API on a generated chat corpus (ChatCorpus, fixed seed).
 // Throughput is reported per text and per byte (scaledIterations × bytes); malloc counts are
@@ -16,6 +16,26 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Batch.\(name)", configuration: .init(metrics: metrics, maxDuration: .seconds(5), maxIterations: 50)) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(analyzer.score(batch))
+            }
+        }
+    }
+
+    // The C kernel alone (no Swift result values): tokens, language, lookup, rules, tone.
+    for (name, corpus) in [("English", english), ("Finnish", finnish), ("Mixed", mixed)] {
+        let batch = corpus.batch
+        Benchmark("Kernel.\(name)", configuration: .init(metrics: metrics, maxDuration: .seconds(5), maxIterations: 50)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(analyzer.kernelScore(batch))
+            }
+        }
+    }
+
+    // The tokenizer: the byte-level fast path against ICU word breaking on the same text.
+    let englishBatch = english.batch
+    for (name, icu) in [("FastPath", false), ("ICU", true)] {
+        Benchmark("Tokenizer.\(name)", configuration: .init(metrics: metrics, maxDuration: .seconds(5), maxIterations: 50)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(analyzer.tokenize(englishBatch, icu: icu))
             }
         }
     }
