@@ -17,6 +17,7 @@ void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
     free(s->phrase_keys);
     free(s->words);
     free(s->token_marks);
+    free(s->token_lookups);
     free(s->cue_hits);
     if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
     if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);

@@ -207,6 +207,15 @@ struct CSavyKernel_Scratch {
     size_t phrase_key_capacity;
     FinnishWord *words;                // per token, for Finnish texts with Voikko
     size_t word_capacity;
+    // Per token: what lookup found, so the tone pass does not look the same word up again.
+    struct TokenLookup {
+        const Entry *surface;          // the word (or its spoken form's standard) as a term
+        const Entry *base_cue;         // English: the first uninflected form with cues
+        const uint8_t *key;            // the key looked up (a spoken form's standard form)
+        uint32_t key_length;
+        uint8_t state;                 // LOOKED_*
+    } *token_lookups;
+    size_t token_lookup_capacity;
     uint8_t *token_marks;              // per token, for the tone pass (TOKEN_MARK_*)
     size_t mark_capacity;
     struct CueHit { uint32_t first, count; const CueSet *cues; const uint8_t *term; uint32_t term_length; uint32_t skip; } *cue_hits;
@@ -238,6 +247,8 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
 /// Applies the rules to scratch->items and fills `result` (and `evidence` if not NULL).
 void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
                  CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
+
+enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2 };
 
 /// Finds tone, politeness and empathy cues and fills `result->tone` (after apply_rules).
 void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, const uint8_t *text,

@@ -85,7 +85,7 @@ static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel
 // A word the lexicon lacks: a hyphenated word by its last part ("super-friendly"), an
 // inflected one by its base form ("hates" -> "hate").
 static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKernel_Token *t,
-                            const uint8_t *key, size_t key_length, Item *item) {
+                            const uint8_t *key, size_t key_length, Item *item, struct TokenLookup *cache) {
     if (t->flags & CSavyKernel_TokenHyphenated) {
         size_t dash = key_length, dashes = 0;
         for (size_t i = 0; i < key_length; i++) dashes += key[i] == '-';
@@ -113,16 +113,21 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKerne
     uint8_t forms[256];
     uint32_t lengths[6];
     size_t count = english_base_forms(key, key_length, forms, sizeof forms, lengths, 6);
+    // One pass over the candidates serves the tone pass too: the first with cues is kept.
+    cache->state |= LOOKED_BASE;
+    bool scored = false;
     for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-        if (e && e->has_valence) {
+        if (e && e->cue_index && !cache->base_cue) cache->base_cue = e;
+        if (e && e->has_valence && !scored) {
+            scored = true;
             item->valence = e->valence;
             item->source = e->valence_source;
             item->evidence_kind = CSavyKernel_EvidenceInflection;
             item->entry = e;
             item->term = lexicon->table.keys + e->key_offset;
             item->term_length = e->key_length;
-            return;
+            continue;
         }
     }
 }
@@ -252,6 +257,11 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
     bool finnish = lexicon->language == CSavyKernel_LanguageFinnish;
     if (finnish) analyse_finnish(lexicon, morphology, s);
     bool analysed = finnish && morphology;
+    if (!grow((void **)&s->token_lookups, &s->token_lookup_capacity, s->token_count + 1, sizeof *s->token_lookups)) {
+        s->failed = true;
+        return;
+    }
+    memset(s->token_lookups, 0, s->token_count * sizeof *s->token_lookups);
     for (size_t i = 0; i < s->token_count && !s->failed;) {
         const CSavyKernel_Token *t = &s->tokens[i];
         const uint8_t *key = s->keys + t->key_offset;
@@ -270,6 +280,8 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 if (analysed) item.fi_flags = s->words[i].flags;
                 const Entry *surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
                 const Entry *e = surface;
+                s->token_lookups[i] = (struct TokenLookup){
+                    .surface = surface, .key = key, .key_length = (uint32_t)key_length, .state = LOOKED_SURFACE};
                 if (finnish) {  // phrases start from the word's lemma
                     size_t head_length;
                     const uint8_t *head = phrase_key(s, i, &head_length);
@@ -292,7 +304,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, &item, e, CSavyKernel_EvidenceLexicon);
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], &item);
                 else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, &item);
-                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, &item);
+                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, &item, &s->token_lookups[i]);
                 break;
             }
             case CSavyKernel_TokenEmoticon: {

@@ -220,14 +220,21 @@ static const Entry *match_cue_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKe
 static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
                              size_t *max_words) {
     const CSavyKernel_Token *t = &s->tokens[i];
-    const uint8_t *key = s->keys + t->key_offset;
-    size_t key_length = t->key_length;
-    const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
-    if (spoken) {
-        key = lexicon->table.keys + spoken->standard_offset;
-        key_length = spoken->standard_length;
+    struct TokenLookup *cache = &s->token_lookups[i];
+    if (!(cache->state & LOOKED_SURFACE)) {  // inside a sentiment phrase: not looked up alone yet
+        const uint8_t *key = s->keys + t->key_offset;
+        size_t key_length = t->key_length;
+        const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
+        if (spoken) {
+            key = lexicon->table.keys + spoken->standard_offset;
+            key_length = spoken->standard_length;
+        }
+        *cache = (struct TokenLookup){.surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length),
+                                      .key = key, .key_length = (uint32_t)key_length, .state = LOOKED_SURFACE};
     }
-    const Entry *surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+    const uint8_t *key = cache->key;
+    size_t key_length = cache->key_length;
+    const Entry *surface = cache->surface;
     size_t head_length;
     const uint8_t *head = phrase_key(s, i, &head_length);
     const Entry *lemma = head == s->keys + t->key_offset ? surface
@@ -246,6 +253,7 @@ static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
             if (cues_of(lexicon, e)) return e;
         }
     }
+    if ((cache->state & LOOKED_BASE) && !surface) return cache->base_cue;
     if (lexicon->language != CSavyKernel_LanguageFinnish && !surface && key_length >= 4 && key_length <= 48) {
         uint8_t forms[256];  // "apologised" -> "apologise"
         uint32_t lengths[6];
