@@ -132,6 +132,7 @@ static inline bool is_sentence_end(const CSavyKernel_Scratch *s, size_t i) {
 static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
     size_t n = s->token_count;
     memset(s->token_marks, 0, n);
+    size_t item = 0;
     for (size_t start = 0; start < n;) {
         size_t end = start;
         while (end < n && !is_sentence_end(s, end)) end++;
@@ -146,9 +147,9 @@ static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
             words++;
             if (analysed && (s->words[i].flags & FI_QUESTION) && !(s->words[i].flags & FI_NEGATION_VERB)) question = true;
         }
-        for (size_t k = 0; k < s->item_count; k++) {
-            const Item *it = &s->items[k];
-            if (it->first >= start && it->first < end && it->valence < 0) negative = true;
+        // Items are in token order: walk them alongside the sentences.
+        for (; item < s->item_count && s->items[item].first < end; item++) {
+            if (s->items[item].valence < 0) negative = true;
         }
         if (first_word != SIZE_MAX) s->token_marks[first_word] |= MARK_SENTENCE_START;
         for (size_t i = start; i < end; i++) {
