@@ -15,9 +15,15 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The generated chat corpus every benchmark and comparison scores.
+        .target(name: "ChatCorpus", dependencies: [.product(name: "Savy", package: "Savy")],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(name: "chat-corpus", dependencies: ["ChatCorpus", .product(name: "Savy", package: "Savy")],
+                          swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "SavyBenchmarks",
             dependencies: [
+                "ChatCorpus",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Savy", package: "Savy"),
             ],

@@ -1,4 +1,5 @@
 import Benchmark
+import ChatCorpus
 @_spi(Benchmarking) import Savy
 
 // Benchmarks of the public API on a generated chat corpus (ChatCorpus, fixed seed).

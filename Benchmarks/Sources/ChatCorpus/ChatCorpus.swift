@@ -3,22 +3,21 @@ import Savy
 /// A reproducible corpus of customer-service chat lines (20–200 bytes), English, Finnish or
 /// mixed, built from phrase parts with a fixed seed (SplitMix64), so every run and machine
 /// scores the same bytes.
-struct ChatCorpus {
-    let lines: [String]
-    var batch: TextBatch { TextBatch(lines) }
-    var bytes: Int { lines.reduce(0) { $0 + $1.utf8.count } }
+public struct ChatCorpus: Sendable {
+    public let lines: [String]
+    public var batch: TextBatch { TextBatch(lines) }
+    public var bytes: Int { lines.reduce(0) { $0 + $1.utf8.count } }
 
-    init(seed: UInt64, language: Language?, count: Int) {
+    public init(seed: UInt64, language: Language?, count: Int) {
         var random = SplitMix64(seed: seed)
         var lines: [String] = []
         lines.reserveCapacity(count)
         while lines.count < count {
             let finnish = language == .finnish || (language == nil && random.next() % 2 == 0)
             let parts = finnish ? Self.finnish : Self.english
+            // A turn takes each part in order (greeting, problem, request, agent reply) or not.
             var line = ""
-            let pieces = 1 + Int(random.next() % 4)
-            for _ in 0..<pieces {
-                let group = parts[Int(random.next() % UInt64(parts.count))]
+            for group in parts where random.next() % 2 == 0 {
                 let piece = group[Int(random.next() % UInt64(group.count))]
                 line += line.isEmpty ? piece : " " + piece
             }
@@ -52,10 +51,10 @@ struct ChatCorpus {
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast, and the same on every platform.
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
