@@ -103,7 +103,9 @@ struct CSavyKernel_Lexicon {
     Stemmer *stemmer;                  // Finnish: lemma stems are indexed (TERM_STEM entries)
     bool emoticon_start[256];          // bytes an emoticon can start with
     size_t emoticon_max;               // longest emoticon in bytes
+    bool has_normalisations;           // any spoken forms at all (English has none: skip the lookup)
 };
+
 
 struct CSavyKernel_Builder {
     Table table;
@@ -112,6 +114,11 @@ struct CSavyKernel_Builder {
 };
 
 const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length);
+
+/// The standard form a spoken form is read as ("mä" -> "minä"), or NULL.
+static inline const Entry *spoken_form(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length) {
+    return lexicon->has_normalisations ? table_find(&lexicon->table, TERM_NORMALISATION, key, length) : NULL;
+}
 
 // MARK: - Finnish words
 

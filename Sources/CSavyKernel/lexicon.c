@@ -337,6 +337,7 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
             copy->standard_offset = (uint32_t)table->key_length;
             table->key_length += e->standard_length;
         }
+        if (e->kind == TERM_NORMALISATION && e->standard_length) lexicon->has_normalisations = true;
         if (e->kind == CSavyKernel_TermEmoticon) {
             lexicon->emoticon_start[source->keys[e->key_offset]] = true;
             if (e->key_length > lexicon->emoticon_max) lexicon->emoticon_max = e->key_length;

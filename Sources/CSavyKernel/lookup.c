@@ -151,7 +151,7 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
         if (t->kind != CSavyKernel_TokenWord) continue;
         const uint8_t *key = s->keys + t->key_offset;
         size_t length = t->key_length;
-        const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, length);
+        const Entry *spoken = spoken_form(lexicon, key, length);
         if (spoken) {
             key = lexicon->table.keys + spoken->standard_offset;
             length = spoken->standard_length;
@@ -272,7 +272,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 item.flags |= ITEM_WORDLIKE;
                 size_t key_length = t->key_length;
                 // A spoken form is looked up as its standard form ("mä" -> "minä").
-                const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
+                const Entry *spoken = spoken_form(lexicon, key, key_length);
                 if (spoken) {
                     key = lexicon->table.keys + spoken->standard_offset;
                     key_length = spoken->standard_length;

@@ -225,7 +225,7 @@ static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
     if (!(cache->state & LOOKED_SURFACE)) {  // inside a sentiment phrase: not looked up alone yet
         const uint8_t *key = s->keys + t->key_offset;
         size_t key_length = t->key_length;
-        const Entry *spoken = table_find(&lexicon->table, TERM_NORMALISATION, key, key_length);
+        const Entry *spoken = spoken_form(lexicon, key, key_length);
         if (spoken) {
             key = lexicon->table.keys + spoken->standard_offset;
             key_length = spoken->standard_length;
