@@ -70,7 +70,7 @@ static void score_one(const CSavyKernel_Languages *languages, CSavyKernel_Scratc
     CSavyKernel_Morphology *morphology = lexicon->language == CSavyKernel_LanguageFinnish ? languages->finnish_morphology : NULL;
     lookup_items(lexicon, morphology, s, text);
     if (!s->failed) apply_rules(s, text, result, evidence);
-    if (!s->failed) apply_tone(lexicon, s, text, morphology != NULL, result, evidence);
+    if (!s->failed) apply_tone(lexicon, s, morphology != NULL, result, evidence);
     if (s->failed) {
         memset(result, 0, sizeof *result);
         result->neutral = 1.0f;

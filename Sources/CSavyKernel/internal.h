@@ -257,9 +257,18 @@ void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
 
 enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2 };
 
+/// Token i (a word) as a term: its key (a spoken form's standard form) and entry, looked up
+/// once per text and kept in scratch->token_lookups for every pass.
+struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, size_t i);
+
+/// The longest phrase (of up to `max_words` words) starting at token i whose entry has a
+/// valence or role, or with `cues`, has cues; NULL if none. `*words` is its length.
+const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
+                          size_t i, size_t max_words, size_t *words, bool cues);
+
 /// Finds tone, politeness and empathy cues and fills `result->tone` (after apply_rules).
-void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, const uint8_t *text,
-                bool analysed, CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
+void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, bool analysed,
+                CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
 
 /// The key a token contributes to a phrase: its Finnish phrase key when it has one
 /// ("toiminut" -> "toimia"), else its folded surface.

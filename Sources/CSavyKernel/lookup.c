@@ -19,6 +19,23 @@ static bool is_clause_end(const uint8_t *key, size_t length, bool *sentence_end)
     return false;
 }
 
+struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+    struct TokenLookup *cache = &s->token_lookups[i];
+    if (cache->state & LOOKED_SURFACE) return cache;
+    const CSavyKernel_Token *t = &s->tokens[i];
+    const uint8_t *key = s->keys + t->key_offset;
+    size_t length = t->key_length;
+    // A spoken form is looked up as its standard form ("mä" -> "minä").
+    const Entry *spoken = spoken_form(lexicon, key, length);
+    if (spoken) {
+        key = lexicon->table.keys + spoken->standard_offset;
+        length = spoken->standard_length;
+    }
+    *cache = (struct TokenLookup){.surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, length),
+                                  .key = key, .key_length = (uint32_t)length, .state = LOOKED_SURFACE};
+    return cache;
+}
+
 static bool push_item(CSavyKernel_Scratch *s, Item item) {
     if (!grow((void **)&s->items, &s->item_capacity, s->item_count + 1, sizeof *s->items)) {
         s->failed = true;
@@ -59,9 +76,8 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
     item->role_term_length = item->term_length;
 }
 
-// The longest phrase that starts at token i, or NULL.
-static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
-                                 size_t i, size_t max_words, size_t *words) {
+const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
+                          size_t i, size_t max_words, size_t *words, bool cues) {
     size_t available = 1;
     while (available < max_words && i + available < s->token_count &&
            s->tokens[i + available].kind == CSavyKernel_TokenWord) available++;
@@ -77,7 +93,7 @@ static const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel
             out += part;
         }
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, s->phrase, out);
-        if (e && (e->has_valence || e->role)) { *words = n; return e; }
+        if (e && (cues ? e->cue_index != 0 : (e->has_valence || e->role))) { *words = n; return e; }
     }
     return NULL;
 }
@@ -149,13 +165,9 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
         FinnishWord *w = &s->words[i];
         memset(w, 0, offsetof(FinnishWord, bytes));
         if (t->kind != CSavyKernel_TokenWord) continue;
-        const uint8_t *key = s->keys + t->key_offset;
-        size_t length = t->key_length;
-        const Entry *spoken = spoken_form(lexicon, key, length);
-        if (spoken) {
-            key = lexicon->table.keys + spoken->standard_offset;
-            length = spoken->standard_length;
-        }
+        const struct TokenLookup *word = look_up_word(lexicon, s, i);
+        const uint8_t *key = word->key;
+        size_t length = word->key_length;
         const uint8_t *phrase = key;
         size_t phrase_length = length;
         if (morphology && finnish_word(morphology, s, key, length, w)) {
@@ -254,14 +266,14 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
     (void)text;
     s->item_count = 0;
     s->lemma_length = 0;
-    bool finnish = lexicon->language == CSavyKernel_LanguageFinnish;
-    if (finnish) analyse_finnish(lexicon, morphology, s);
-    bool analysed = finnish && morphology;
     if (!grow((void **)&s->token_lookups, &s->token_lookup_capacity, s->token_count + 1, sizeof *s->token_lookups)) {
         s->failed = true;
         return;
     }
     memset(s->token_lookups, 0, s->token_count * sizeof *s->token_lookups);
+    bool finnish = lexicon->language == CSavyKernel_LanguageFinnish;
+    if (finnish) analyse_finnish(lexicon, morphology, s);
+    bool analysed = finnish && morphology;
     for (size_t i = 0; i < s->token_count && !s->failed;) {
         const CSavyKernel_Token *t = &s->tokens[i];
         const uint8_t *key = s->keys + t->key_offset;
@@ -270,18 +282,12 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
         switch (t->kind) {
             case CSavyKernel_TokenWord: {
                 item.flags |= ITEM_WORDLIKE;
-                size_t key_length = t->key_length;
-                // A spoken form is looked up as its standard form ("mä" -> "minä").
-                const Entry *spoken = spoken_form(lexicon, key, key_length);
-                if (spoken) {
-                    key = lexicon->table.keys + spoken->standard_offset;
-                    key_length = spoken->standard_length;
-                }
+                const struct TokenLookup *word = look_up_word(lexicon, s, i);
+                key = word->key;
+                size_t key_length = word->key_length;
                 if (analysed) item.fi_flags = s->words[i].flags;
-                const Entry *surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length);
+                const Entry *surface = word->surface;
                 const Entry *e = surface;
-                s->token_lookups[i] = (struct TokenLookup){
-                    .surface = surface, .key = key, .key_length = (uint32_t)key_length, .state = LOOKED_SURFACE};
                 if (finnish) {  // phrases start from the word's lemma
                     size_t head_length;
                     const uint8_t *head = phrase_key(s, i, &head_length);
@@ -290,7 +296,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 }
                 if (e && e->phrase_max >= 2) {
                     size_t words;
-                    const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words);
+                    const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words, false);
                     if (phrase) {
                         item.count = (uint32_t)words;
                         take_entry(lexicon, &item, phrase, CSavyKernel_EvidencePhrase);

@@ -138,13 +138,12 @@ static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
         while (end < n && !is_sentence_end(s, end)) end++;
         while (end < n && is_sentence_end(s, end)) end++;  // "?!" and "..." close it together
         bool question = false;
-        size_t words = 0, first_word = SIZE_MAX;
+        size_t first_word = SIZE_MAX;
         bool negative = false;
         for (size_t i = start; i < end; i++) {
             if (is_punct(s, i, '?')) question = true;
             if (s->tokens[i].kind != CSavyKernel_TokenWord) continue;
             if (first_word == SIZE_MAX) first_word = i;
-            words++;
             if (analysed && (s->words[i].flags & FI_QUESTION) && !(s->words[i].flags & FI_NEGATION_VERB)) question = true;
         }
         // Items are in token order: walk them alongside the sentences.
@@ -156,7 +155,6 @@ static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
             if (question) s->token_marks[i] |= MARK_QUESTION;
             if (negative) s->token_marks[i] |= MARK_NEGATIVE_SENTENCE;
         }
-        (void)words;
         start = end;
     }
     // Negation and boosters from the items the rules saw ("not" and "en" are negators there).
@@ -193,46 +191,12 @@ static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const C
     return true;
 }
 
-// The longest cue phrase starting at token i (words only), or NULL.
-static const Entry *match_cue_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i,
-                                     size_t max_words, size_t *words) {
-    size_t available = 1;
-    while (available < max_words && i + available < s->token_count &&
-           s->tokens[i + available].kind == CSavyKernel_TokenWord) available++;
-    for (size_t n = available; n >= 2; n--) {
-        size_t length = n - 1, part;
-        for (size_t k = 0; k < n; k++) { phrase_key(s, i + k, &part); length += part; }
-        if (!grow((void **)&s->phrase, &s->phrase_capacity, length, 1)) { s->failed = true; return NULL; }
-        size_t out = 0;
-        for (size_t k = 0; k < n; k++) {
-            const uint8_t *key = phrase_key(s, i + k, &part);
-            if (k) s->phrase[out++] = PHRASE_SEPARATOR;
-            memcpy(s->phrase + out, key, part);
-            out += part;
-        }
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, s->phrase, out);
-        if (e && e->cue_index) { *words = n; return e; }
-    }
-    return NULL;
-}
-
 // The entry for token i as a single word: by its surface (or spoken form's standard), its
 // lemmas, or its uninflected English form. `*head` is the entry phrases start from.
 static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
                              size_t *max_words) {
     const CSavyKernel_Token *t = &s->tokens[i];
-    struct TokenLookup *cache = &s->token_lookups[i];
-    if (!(cache->state & LOOKED_SURFACE)) {  // inside a sentiment phrase: not looked up alone yet
-        const uint8_t *key = s->keys + t->key_offset;
-        size_t key_length = t->key_length;
-        const Entry *spoken = spoken_form(lexicon, key, key_length);
-        if (spoken) {
-            key = lexicon->table.keys + spoken->standard_offset;
-            key_length = spoken->standard_length;
-        }
-        *cache = (struct TokenLookup){.surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, key_length),
-                                      .key = key, .key_length = (uint32_t)key_length, .state = LOOKED_SURFACE};
-    }
+    const struct TokenLookup *cache = look_up_word(lexicon, s, i);
     const uint8_t *key = cache->key;
     size_t key_length = cache->key_length;
     const Entry *surface = cache->surface;
@@ -280,7 +244,7 @@ static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s
         size_t max_words = 0;
         const Entry *word = word_cue(lexicon, s, i, analysed, &max_words);
         size_t words = 1;
-        const Entry *phrase = max_words >= 2 ? match_cue_phrase(lexicon, s, i, max_words, &words) : NULL;
+        const Entry *phrase = max_words >= 2 ? match_phrase(lexicon, s, i, max_words, &words, true) : NULL;
         if (!phrase) {
             if (word) push_hit(s, i, 1, lexicon, word, 0);
             i++;
@@ -545,9 +509,8 @@ float CSavyKernel_empathy_score(uint8_t emotional_reaction, uint8_t interpretati
     return score < 0.0f ? 0.0f : score > 1.0f ? 1.0f : score;
 }
 
-void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
-                bool analysed, CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence) {
-    (void)text;
+void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool analysed,
+                CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence) {
     CSavyKernel_Tone *tone = &result->tone;
     memset(tone, 0, sizeof *tone);
     if (!grow((void **)&s->token_marks, &s->mark_capacity, s->token_count + 1, 1)) { s->failed = true; return; }
