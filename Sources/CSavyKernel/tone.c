@@ -434,8 +434,10 @@ static void finnish_strategies(ToneContext *c) {
     for (size_t i = 0; i < s->token_count; i++) {
         if (s->tokens[i].kind != CSavyKernel_TokenWord) continue;
         uint16_t f = s->words[i].flags;
-        const uint8_t *term = s->keys + s->tokens[i].key_offset;
-        uint32_t length = s->tokens[i].key_length;
+        // No lexicon entry matched: the evidence names the word by its range only. (The scratch
+        // keys are overwritten by the batch's next text, so they cannot be the term.)
+        const uint8_t *term = NULL;
+        uint32_t length = 0;
         // "voisitko", "olisiko", and "jos voisit" without the clitic.
         if ((f & FI_CONDITIONAL) && (f & (FI_QUESTION | FI_SECOND_PERSON))) use_strategy(c, CSavyKernel_StrategyIndirectRequest, i, 1, term, length);
         else if ((f & FI_QUESTION) && (f & FI_SECOND_PERSON) && !(f & FI_NEGATION_VERB))

@@ -121,3 +121,24 @@ struct ToneLexiconTests {
         #expect(duplicate.line == 3)
     }
 }
+
+private let finnishAnalyzer = Result { () throws(LexiconError) -> Analyzer in try Analyzer(configuration: .init(language: .finnish)) }
+
+@Suite("Tone, Finnish morphology", .enabled(if: (try? finnishAnalyzer.get())?.usesVoikko ?? false, "needs Voikko"))
+struct FinnishToneTests {
+    @Test func morphologyStrategiesSurviveABatch() throws {
+        // Evidence of a strategy read from morphology must not point into per-text buffers,
+        // which the batch's next text overwrites.
+        let texts = ["Lähettäkää kuitti.", "Katsopa sähköpostisi, ja ilmoita jos linkki ei toimi."]
+        let analyses = try finnishAnalyzer.get().score(TextBatch(texts), explain: true)
+        let first = analyses[0].evidence ?? []
+        let command = try #require(first.first { $0.marker == "command" })
+        #expect(command.text == "Lähettäkää")
+        #expect(command.term == nil)
+        #expect(first.contains { $0.marker == "formalAddress" })
+        #expect(analyses[1].politeness.strategies.contains(.softenedCommand))
+        for evidence in analyses.flatMap({ $0.evidence ?? [] }) {
+            #expect(!(evidence.term ?? "").contains("\u{FFFD}"), "\(evidence)")
+        }
+    }
+}
