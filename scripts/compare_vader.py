@@ -13,11 +13,12 @@ Needs `pip install vadersentiment`.
 import argparse
 import csv
 import json
-import math
 import pathlib
 import subprocess
 import sys
 import tempfile
+
+from metrics import pearson
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CLASSES = ["positive", "neutral", "negative"]
@@ -25,15 +26,6 @@ CLASSES = ["positive", "neutral", "negative"]
 
 def label(compound):
     return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
-
-
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sxx = sum((a - mx) ** 2 for a in x)
-    syy = sum((b - my) ** 2 for b in y)
-    return sxy / math.sqrt(sxx * syy)
 
 
 def macro_f1(gold, predicted):

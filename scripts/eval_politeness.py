@@ -13,37 +13,9 @@ import os
 import subprocess
 import sys
 
+from metrics import auc, spearman
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def ranks(values):
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    result = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            result[order[k]] = (i + j) / 2 + 1  # ties share their mean rank
-        i = j + 1
-    return result
-
-
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sxx = sum((a - mx) ** 2 for a in x)
-    syy = sum((b - my) ** 2 for b in y)
-    return sxy / (sxx * syy) ** 0.5
-
-
-def auc(positives, negatives):
-    """Probability that a polite row outscores an impolite one (ties count half)."""
-    r = ranks(positives + negatives)
-    n1, n0 = len(positives), len(negatives)
-    return (sum(r[:n1]) - n1 * (n1 + 1) / 2) / (n1 * n0)
 
 
 def main():
@@ -60,7 +32,7 @@ def main():
     gold = [float(r["normalized_score"]) for r in rows]
     polite = [s for s, r in zip(scores, rows) if r["binary"] == "1"]
     impolite = [s for s, r in zip(scores, rows) if r["binary"] == "-1"]
-    rho = pearson(ranks(scores), ranks(gold))
+    rho = spearman(scores, gold)
     print(f"rows {len(rows)}  polite {len(polite)}  impolite {len(impolite)}")
     print(f"AUC (polite vs impolite) {auc(polite, impolite):.4f}")
     print(f"Spearman rho vs normalized_score {rho:.4f}")
