@@ -59,12 +59,8 @@ struct JSONWriter {
         raw(",\"label\":"); string(a.sentiment.label.rawValue)
         raw("}")
         tone(a.tone)
-        raw(",\"politeness\":{\"strategies\":[")
-        for (i, strategy) in a.politeness.strategies.enumerated() {
-            if i > 0 { raw(",") }
-            string(strategy.rawValue)
-        }
-        raw("]}")
+        raw(",\"politeness\":{\"strategies\":"); strings(a.politeness.strategies.map(\.rawValue))
+        raw("}")
         empathy(a.empathy)
         if let evidence = a.evidence {
             raw(",\"evidence\":[")
@@ -115,12 +111,8 @@ struct JSONWriter {
         raw(",\"anxiety\":"); number(t.anxiety)
         raw(",\"satisfaction\":"); number(t.satisfaction)
         raw(",\"gratitude\":"); number(t.gratitude)
-        raw(",\"profanity\":[")
-        for (i, word) in t.profanity.enumerated() {
-            if i > 0 { raw(",") }
-            string(word)
-        }
-        raw("],\"shouting\":{\"score\":"); number(t.shouting.score)
+        raw(",\"profanity\":"); strings(t.profanity)
+        raw(",\"shouting\":{\"score\":"); number(t.shouting.score)
         raw(",\"capsWords\":"); number(t.shouting.capsWords)
         raw(",\"exclamationRuns\":"); number(t.shouting.exclamationRuns)
         raw(",\"questionRuns\":"); number(t.shouting.questionRuns)
@@ -139,6 +131,15 @@ struct JSONWriter {
         raw(",\"dismissal\":"); bool(e.dismissal)
         raw(",\"policyRefusal\":"); bool(e.policyRefusal)
         raw("}")
+    }
+
+    private mutating func strings(_ values: [String]) {
+        raw("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { raw(",") }
+            string(value)
+        }
+        raw("]")
     }
 
     private mutating func bool(_ value: Bool) {
