@@ -27,8 +27,7 @@ struct ResultDecoder {
     }
 
     private func decodeTone(_ t: CSavyKernel_Tone, text: UnsafeRawBufferPointer, context: TurnContext?, into analysis: inout Analysis) {
-        var tones = t.tones
-        let values = withUnsafeBytes(of: &tones) { Array($0.bindMemory(to: Float.self)) }
+        let tones = t.tones  // in CSavyKernel_Cue order: frustration, anger, sadness, anxiety, satisfaction, gratitude
         var ranges = t.profanity
         let profanity = withUnsafeBytes(of: &ranges) { raw in
             let pairs = raw.bindMemory(to: UInt32.self)
@@ -38,12 +37,12 @@ struct ResultDecoder {
         }
         analysis.tone = Tone(
             politeness: Self.rounded(t.politeness),
-            frustration: Self.rounded(values[Int(CSavyKernel_CueFrustration.rawValue)]),
-            anger: Self.rounded(values[Int(CSavyKernel_CueAnger.rawValue)]),
-            sadness: Self.rounded(values[Int(CSavyKernel_CueSadness.rawValue)]),
-            anxiety: Self.rounded(values[Int(CSavyKernel_CueAnxiety.rawValue)]),
-            satisfaction: Self.rounded(values[Int(CSavyKernel_CueSatisfaction.rawValue)]),
-            gratitude: Self.rounded(values[Int(CSavyKernel_CueGratitude.rawValue)]),
+            frustration: Self.rounded(tones.0),
+            anger: Self.rounded(tones.1),
+            sadness: Self.rounded(tones.2),
+            anxiety: Self.rounded(tones.3),
+            satisfaction: Self.rounded(tones.4),
+            gratitude: Self.rounded(tones.5),
             profanity: profanity,
             shouting: Shouting(score: Self.rounded(t.shouting), capsWords: Int(t.caps_words),
                                exclamationRuns: Int(t.exclamation_runs), questionRuns: Int(t.question_runs)))
