@@ -32,10 +32,10 @@ enum Personalisation {
     /// The first six letters: enough to meet an inflected form ("laskutuksessa", "laskutus").
     private static func stem(_ word: String) -> String { String(word.prefix(6)) }
 
+    /// Six-letter stems of words every chat repeats (only stems can match: see `stem`).
     private static let commonWords: Set<String> = [
-        "thanks", "thank", "please", "hello", "really", "actually", "anythi", "someth", "everyt", "because",
-        "custom", "servic", "order", "orders", "proble", "help", "should", "would", "could", "there",
-        "kiitos", "kiitok", "kiitti", "asiaka", "palvel", "ongelm", "tilaus", "voisit", "haluai", "haluan",
-        "todell", "kuitenkin", "kuiten", "minulla", "minull", "teille", "sinull",
+        "thanks", "please", "really", "anythi", "someth", "everyt", "custom", "servic", "orders", "proble", "should",
+        "kiitos", "kiitok", "kiitti", "asiaka", "palvel", "ongelm", "tilaus", "voisit", "haluai", "haluan", "todell",
+        "kuiten", "minull", "teille", "sinull",
     ]
 }
