@@ -90,51 +90,64 @@ static int function_word(const uint8_t *key, size_t length) {
     pthread_once(&function_once, build_function_words);
     size_t s = (size_t)hash_bytes(0, key, length) & (FUNCTION_SLOTS - 1);
     for (; function_slots[s].word; s = (s + 1) & (FUNCTION_SLOTS - 1)) {
-        if (function_slots[s].length == length && memcmp(function_slots[s].word, key, length) == 0) return function_slots[s].sign;
+        if (function_slots[s].length == length && same_bytes((const uint8_t *)function_slots[s].word, key, length)) return function_slots[s].sign;
     }
     return 0;
 }
 
-static bool contains(const uint8_t *key, size_t length, const char *needle) {
-    size_t n = needle[1] == 0 ? 1 : needle[2] == 0 ? 2 : strlen(needle);
-    for (size_t i = 0; i + n <= length; i++) {
-        if (memcmp(key + i, needle, n) == 0) return true;
+// Finnish case endings and clitics, with their lengths; a word must be two bytes longer.
+static const struct Ending { const char *bytes; uint8_t length; } endings[] = {
+    {"ssa", 3}, {"ss\xC3\xA4", 4}, {"sta", 3}, {"st\xC3\xA4", 4}, {"lla", 3}, {"ll\xC3\xA4", 4}, {"lta", 3},
+    {"lt\xC3\xA4", 4}, {"lle", 3}, {"ksi", 3}, {"kin", 3}, {"kaan", 4}, {"k\xC3\xA4\xC3\xA4n", 6}, {"ko", 2},
+    {"k\xC3\xB6", 3}, {"nsa", 3}, {"ns\xC3\xA4", 4}, {"mme", 3}, {"tte", 3}, {"vat", 3}, {"v\xC3\xA4t", 4},
+};
+
+static bool has_finnish_ending(const uint8_t *key, size_t length) {
+    for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
+        size_t n = endings[e].length;
+        if (length < n + 2) continue;
+        const uint8_t *tail = key + length - n;
+        size_t k = 0;
+        while (k < n && tail[k] == (uint8_t)endings[e].bytes[k]) k++;
+        if (k == n) return true;
     }
     return false;
 }
 
-static bool ends_with(const uint8_t *key, size_t length, const char *suffix) {
-    size_t n = strlen(suffix);
-    return length >= n + 2 && memcmp(key + length - n, suffix, n) == 0;
-}
-
+// The cues of one word, found in one pass over its bytes (a search per cue cost a tenth of
+// the kernel's time).
 static float word_cue(const uint8_t *key, size_t length) {
     int function = function_word(key, length);
     if (function) return (float)function * FUNCTION_WORD;
-    for (size_t i = 2; i < length; i++) {
-        if (key[i] == key[i - 1] && key[i] == key[i - 2] && (uint8_t)(key[i] - 'a') < 26) return -LENGTHENING;
+    bool finnish_letter = false, english_letters = false, long_vowel = false, apostrophe = false;
+    for (size_t i = 0; i < length; i++) {
+        uint8_t c = key[i], p = i ? key[i - 1] : 0, q = i >= 2 ? key[i - 2] : 0;
+        if (q == c && p == c && (uint8_t)(c - 'a') < 26) return -LENGTHENING;
+        switch (c) {
+            case 'b': case 'c': case 'f': case 'q': case 'w': case 'x': case 'z': english_letters = true; break;
+            case 'h': if (p == 't' || p == 's' || p == 'w') english_letters = true; break;       // th sh wh
+            case 'a': case 'i': case 'u': if (p == c) long_vowel = true; break;                  // aa ii uu
+            case 'o': if (p == 'u') long_vowel = true; break;                                   // uo
+            case 'y': if (p == 'y' || (q == 0xC3 && (p == 0xA4 || p == 0xB6))) long_vowel = true; break;  // yy äy öy
+            case 0xA4: case 0xB6:                                                                // ä ö
+                if (p != 0xC3) break;
+                finnish_letter = true;
+                if ((i >= 3 && q == c && key[i - 3] == 0xC3) || (c == 0xB6 && q == 'y')) long_vowel = true;  // ää öö yö
+                break;
+            case '\'': apostrophe = true; break;
+            default: break;
+        }
     }
     float cue = 0.0f;
-    if (contains(key, length, "\xC3\xA4") || contains(key, length, "\xC3\xB6")) cue += FINNISH_LETTER;
-    bool english = false;
-    for (size_t i = 0; i < length; i++) {
-        uint8_t c = key[i];
-        if (c == 'b' || c == 'c' || c == 'f' || c == 'q' || c == 'w' || c == 'x' || c == 'z') english = true;
+    if (finnish_letter) cue += FINNISH_LETTER;
+    if (english_letters) cue -= ENGLISH_LETTERS;
+    if (long_vowel) cue += LONG_VOWEL;
+    if (has_finnish_ending(key, length)) cue += FINNISH_ENDING;
+    if (apostrophe) cue -= CONTRACTION;
+    switch (key[length - 1]) {
+        case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'n': case 's': case 't': case 'l': case 'r': break;
+        default: if (length >= 3 && (uint8_t)(key[length - 1] - 'a') < 26) cue -= FOREIGN_FINAL;
     }
-    if (english || contains(key, length, "th") || contains(key, length, "sh") || contains(key, length, "wh")) cue -= ENGLISH_LETTERS;
-    if (contains(key, length, "aa") || contains(key, length, "ii") || contains(key, length, "uu") ||
-        contains(key, length, "yy") || contains(key, length, "\xC3\xA4\xC3\xA4") || contains(key, length, "\xC3\xB6\xC3\xB6") ||
-        contains(key, length, "uo") || contains(key, length, "y\xC3\xB6") || contains(key, length, "\xC3\xA4y") ||
-        contains(key, length, "\xC3\xB6y"))
-        cue += LONG_VOWEL;
-    static const char *const endings[] = {"ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi",
-                                          "kin", "kaan", "kään", "ko", "kö", "nsa", "nsä", "mme", "tte", "vat", "vät"};
-    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
-        if (ends_with(key, length, endings[i])) { cue += FINNISH_ENDING; break; }
-    }
-    if (contains(key, length, "'")) cue -= CONTRACTION;
-    uint8_t last = key[length - 1];
-    if (length >= 3 && (uint8_t)(last - 'a') < 26 && !strchr("aeiouynstlr", last)) cue -= FOREIGN_FINAL;
     return cue;
 }
 

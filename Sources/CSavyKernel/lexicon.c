@@ -5,35 +5,26 @@
 #include <math.h>
 #include <stdio.h>
 
+static void table_place(Slot *slots, size_t slot_count, uint64_t h, uint32_t index) {
+    size_t s = (size_t)h & (slot_count - 1);
+    while (slots[s].index) s = (s + 1) & (slot_count - 1);
+    slots[s] = (Slot){.tag = (uint32_t)(h >> 32), .index = index + 1};
+}
+
 static bool table_reserve_slots(Table *table, size_t entries_wanted) {
     if (table->slot_count >= entries_wanted * 2 && table->slot_count) return true;
     size_t slot_count = table->slot_count ? table->slot_count : 64;
     while (slot_count < entries_wanted * 2) slot_count *= 2;
-    uint32_t *slots = calloc(slot_count, sizeof *slots);
+    Slot *slots = calloc(slot_count, sizeof *slots);
     if (!slots) return false;
     for (size_t i = 0; i < table->count; i++) {
         const Entry *e = &table->entries[i];
-        uint64_t h = hash_bytes(e->kind, table->keys + e->key_offset, e->key_length);
-        size_t s = (size_t)h & (slot_count - 1);
-        while (slots[s]) s = (s + 1) & (slot_count - 1);
-        slots[s] = (uint32_t)i + 1;
+        table_place(slots, slot_count, hash_bytes(e->kind, table->keys + e->key_offset, e->key_length), (uint32_t)i);
     }
     free(table->slots);
     table->slots = slots;
     table->slot_count = slot_count;
     return true;
-}
-
-const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length) {
-    if (!table->slot_count) return NULL;
-    size_t mask = table->slot_count - 1;
-    size_t s = (size_t)hash_bytes(kind, key, length) & mask;
-    for (uint32_t index; (index = table->slots[s]); s = (s + 1) & mask) {
-        const Entry *e = &table->entries[index - 1];
-        if (e->kind == kind && e->key_length == length &&
-            memcmp(table->keys + e->key_offset, key, length) == 0) return e;
-    }
-    return NULL;
 }
 
 static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, size_t length) {
@@ -49,10 +40,7 @@ static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, 
     e->key_length = (uint32_t)length;
     e->kind = kind;
     table->key_length += length;
-    size_t mask = table->slot_count - 1;
-    size_t s = (size_t)hash_bytes(kind, key, length) & mask;
-    while (table->slots[s]) s = (s + 1) & mask;
-    table->slots[s] = (uint32_t)table->count + 1;
+    table_place(table->slots, table->slot_count, hash_bytes(kind, key, length), (uint32_t)table->count);
     table->count++;
     return e;
 }
