@@ -17,6 +17,9 @@
 #define PHRASE_SEPARATOR 0x1F
 // Longest phrase, in words, the lexicon accepts.
 #define MAX_PHRASE_WORDS 6
+// Bits of the phrase-pair filter (a 4 KiB bit set, well under one bit per pair in use).
+#define PHRASE_PAIR_LOG2 15
+#define PHRASE_PAIR_BITS (1u << PHRASE_PAIR_LOG2)
 // Longest emoticon, in bytes.
 #define MAX_EMOTICON_BYTES 16
 
@@ -145,7 +148,15 @@ struct CSavyKernel_Lexicon {
     bool emoticon_start[256];          // bytes an emoticon can start with
     size_t emoticon_max;               // longest emoticon in bytes
     bool has_normalisations;           // any spoken forms at all (English has none: skip the lookup)
+    // The first two words of every phrase, as bits of a small filter: most words that can
+    // start a phrase ("I", "you", "not") are not followed by one, and the filter says so
+    // without building and looking up the candidate keys.
+    uint64_t phrase_pairs[PHRASE_PAIR_BITS / 64];
 };
+
+static inline size_t phrase_pair_bit(uint64_t first_hash, uint64_t second_hash) {
+    return (size_t)(((first_hash ^ (second_hash * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL) >> (64 - PHRASE_PAIR_LOG2));
+}
 
 
 struct CSavyKernel_Builder {
@@ -279,6 +290,7 @@ struct CSavyKernel_Scratch {
         const uint8_t *key;            // the key looked up (a spoken form's standard form)
         uint32_t key_length;
         uint8_t state;                 // LOOKED_*
+        uint64_t phrase_hash;          // hash_key of the token's phrase key
     } *token_lookups;
     size_t token_lookup_capacity;
     uint8_t *token_marks;              // per token, for the tone pass (TOKEN_MARK_*)
@@ -313,7 +325,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
 void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
                  CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
 
-enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2 };
+enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2, LOOKED_PHRASE_HASH = 4 };
 
 /// Token i (a word) as a term: its key (a spoken form's standard form) and entry, looked up
 /// once per text and kept in scratch->token_lookups for every pass.

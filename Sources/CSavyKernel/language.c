@@ -67,15 +67,18 @@ static const float DECISION_MARGIN = 1.0f;
 
 // Both lists in one open-addressing set, built once: a word costs one hash and at most a few
 // short compares (a binary search over both lists cost a fifth of the kernel's time).
-static struct FunctionWord { const char *word; uint8_t length; int8_t sign; } function_slots[FUNCTION_SLOTS];
+// The words are held in their slots: one cache line per probe, no pointer to follow.
+static struct FunctionWord { uint8_t word[LONGEST_FUNCTION_WORD]; uint8_t length; int8_t sign; } function_slots[FUNCTION_SLOTS];
 static pthread_once_t function_once = PTHREAD_ONCE_INIT;
 
 static void add_function_words(const char *const *list, size_t count, int8_t sign) {
     for (size_t i = 0; i < count; i++) {
         size_t n = strlen(list[i]);
-        size_t s = (size_t)hash_bytes(0, (const uint8_t *)list[i], n) & (FUNCTION_SLOTS - 1);
-        while (function_slots[s].word) s = (s + 1) & (FUNCTION_SLOTS - 1);
-        function_slots[s] = (struct FunctionWord){list[i], (uint8_t)n, sign};
+        size_t s = (size_t)hash_key((const uint8_t *)list[i], n) & (FUNCTION_SLOTS - 1);
+        while (function_slots[s].length) s = (s + 1) & (FUNCTION_SLOTS - 1);
+        memcpy(function_slots[s].word, list[i], n);
+        function_slots[s].length = (uint8_t)n;
+        function_slots[s].sign = sign;
     }
 }
 
@@ -87,31 +90,39 @@ static void build_function_words(void) {
 // +1 for a Finnish function word, -1 for an English one, 0 otherwise.
 static int function_word(const uint8_t *key, size_t length) {
     if (length > LONGEST_FUNCTION_WORD) return 0;
-    pthread_once(&function_once, build_function_words);
-    size_t s = (size_t)hash_bytes(0, key, length) & (FUNCTION_SLOTS - 1);
-    for (; function_slots[s].word; s = (s + 1) & (FUNCTION_SLOTS - 1)) {
-        if (function_slots[s].length == length && same_bytes((const uint8_t *)function_slots[s].word, key, length)) return function_slots[s].sign;
+    size_t s = (size_t)hash_key(key, length) & (FUNCTION_SLOTS - 1);
+    for (; function_slots[s].length; s = (s + 1) & (FUNCTION_SLOTS - 1)) {
+        if (function_slots[s].length == length && same_bytes(function_slots[s].word, key, length)) return function_slots[s].sign;
     }
     return 0;
 }
 
-// Finnish case endings and clitics, with their lengths; a word must be two bytes longer.
-static const struct Ending { const char *bytes; uint8_t length; } endings[] = {
-    {"ssa", 3}, {"ss\xC3\xA4", 4}, {"sta", 3}, {"st\xC3\xA4", 4}, {"lla", 3}, {"ll\xC3\xA4", 4}, {"lta", 3},
-    {"lt\xC3\xA4", 4}, {"lle", 3}, {"ksi", 3}, {"kin", 3}, {"kaan", 4}, {"k\xC3\xA4\xC3\xA4n", 6}, {"ko", 2},
-    {"k\xC3\xB6", 3}, {"nsa", 3}, {"ns\xC3\xA4", 4}, {"mme", 3}, {"tte", 3}, {"vat", 3}, {"v\xC3\xA4t", 4},
-};
+// Does the word end in `suffix` (n bytes) with at least two bytes before it?
+static inline bool ends_in(const uint8_t *key, size_t length, const char *suffix, size_t n) {
+    return length >= n + 2 && same_bytes(key + length - n, (const uint8_t *)suffix, n);
+}
 
+// Finnish case endings and clitics: -ssa -sta -lla -lta -lle -ksi -kin -kaan -ko -nsa -mme
+// -tte -vat (and their front-vowel forms), by the word's last byte.
 static bool has_finnish_ending(const uint8_t *key, size_t length) {
-    for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
-        size_t n = endings[e].length;
-        if (length < n + 2) continue;
-        const uint8_t *tail = key + length - n;
-        size_t k = 0;
-        while (k < n && tail[k] == (uint8_t)endings[e].bytes[k]) k++;
-        if (k == n) return true;
+    switch (key[length - 1]) {
+        case 'a':
+            return ends_in(key, length, "ssa", 3) || ends_in(key, length, "sta", 3) || ends_in(key, length, "lla", 3) ||
+                   ends_in(key, length, "lta", 3) || ends_in(key, length, "nsa", 3);
+        case 0xA4:  // ä
+            return ends_in(key, length, "ss\xC3\xA4", 4) || ends_in(key, length, "st\xC3\xA4", 4) ||
+                   ends_in(key, length, "ll\xC3\xA4", 4) || ends_in(key, length, "lt\xC3\xA4", 4) ||
+                   ends_in(key, length, "ns\xC3\xA4", 4);
+        case 'e': return ends_in(key, length, "lle", 3) || ends_in(key, length, "mme", 3) || ends_in(key, length, "tte", 3);
+        case 'i': return ends_in(key, length, "ksi", 3);
+        case 'n':
+            return ends_in(key, length, "kin", 3) || ends_in(key, length, "kaan", 4) ||
+                   ends_in(key, length, "k\xC3\xA4\xC3\xA4n", 6);
+        case 'o': return ends_in(key, length, "ko", 2);
+        case 0xB6: return ends_in(key, length, "k\xC3\xB6", 3);  // kö
+        case 't': return ends_in(key, length, "vat", 3) || ends_in(key, length, "v\xC3\xA4t", 4);
+        default: return false;
     }
-    return false;
 }
 
 // The cues of one word, found in one pass over its bytes (a search per cue cost a tenth of
@@ -152,6 +163,7 @@ static float word_cue(const uint8_t *key, size_t length) {
 }
 
 CSavyKernel_Language CSavyKernel_detect_language(const CSavyKernel_Scratch *s, float *confidence) {
+    pthread_once(&function_once, build_function_words);
     float sum = 0.0f;
     size_t words = 0;
     for (size_t i = 0; i < s->token_count; i++) {

@@ -76,11 +76,25 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
     item->role_term_length = item->term_length;
 }
 
+static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
+    struct TokenLookup *cache = &s->token_lookups[i];
+    if (!(cache->state & LOOKED_PHRASE_HASH)) {
+        size_t length;
+        const uint8_t *key = phrase_key(s, i, &length);
+        cache->phrase_hash = hash_key(key, length);
+        cache->state |= LOOKED_PHRASE_HASH;
+    }
+    return cache->phrase_hash;
+}
+
 const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                           size_t i, size_t max_words, size_t *words, bool cues) {
     size_t available = 1;
     while (available < max_words && i + available < s->token_count &&
            s->tokens[i + available].kind == CSavyKernel_TokenWord) available++;
+    if (available < 2) return NULL;
+    size_t bit = phrase_pair_bit(phrase_hash(s, i), phrase_hash(s, i + 1));
+    if (!(lexicon->phrase_pairs[bit / 64] & (1ULL << (bit % 64)))) return NULL;
     for (size_t n = available; n >= 2; n--) {
         size_t length = n - 1, part;
         for (size_t k = 0; k < n; k++) { phrase_key(s, i + k, &part); length += part; }
