@@ -353,7 +353,10 @@ static size_t match_special(const uint8_t *text, size_t start, size_t end, uint8
 // follow one ("taxD" holds no "xD"); none follows a digit ("3:30" holds no ":3").
 static size_t match_emoticon(const CSavyKernel_Lexicon *lexicon, const uint8_t *text, size_t chunk_start,
                              size_t at, size_t end) {
-    if (!lexicon || !lexicon->emoticon_start[text[at]]) return 0;
+    if (!lexicon || !lexicon->emoticon_start[text[at]] || at + 1 >= end) return 0;
+    // Most words that start like an emoticon ("so", "do") go on unlike any: no lookups.
+    size_t pair = (size_t)text[at] << 8 | text[at + 1];
+    if (!(lexicon->emoticon_pairs[pair / 64] & (1ULL << (pair % 64)))) return 0;
     if (at > chunk_start) {
         uint8_t before = text[at - 1];
         if (is_ascii_digit(before)) return 0;
