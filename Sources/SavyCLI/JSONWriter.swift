@@ -6,7 +6,7 @@ import Savy
 struct JSONWriter {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 20) }
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }

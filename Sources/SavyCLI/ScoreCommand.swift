@@ -43,14 +43,22 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Lines longer than this many bytes give an error record instead of a score.")
     var maxLineBytes = 1 << 20
 
-    @Option(help: "Texts scored per kernel call.")
+    @Option(help: "Texts scored per kernel call (the most lines in one chunk of work).")
     var batchSize = 4096
+
+    @Option(help: "Worker threads scoring --input (default: one per core).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Progress on standard error while reading --input: auto (when it is a terminal), always or never.")
+    var progress: ProgressMode = .auto
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl
     }
+
+    typealias ProgressMode = Progress.Mode
 
     func validate() throws {
         if input == nil && texts.isEmpty {
@@ -61,6 +69,7 @@ struct ScoreCommand: ParsableCommand {
         }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1.") }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
     }
 
     func run() throws {
@@ -83,6 +92,8 @@ struct ScoreCommand: ParsableCommand {
         output.flush()
     }
 
+    /// Reads lines in chunks, scores the chunks on `threads` workers and writes their
+    /// records in input order.
     private func scoreLines(from path: String, analyzer: Analyzer, output: inout OutputStream) throws {
         let fd: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -93,55 +104,34 @@ struct ScoreCommand: ParsableCommand {
         var reader = LineReader(fd: fd, maxLineBytes: maxLineBytes)
         defer { reader.deallocate() }
 
-        var batch = TextBatch()
-        var contexts: [TurnContext?] = []
-        var rows: [Row] = []
-        func flush() {
-            let analyses = analyzer.score(batch, contexts: format == .jsonl ? contexts : nil, explain: explain)
-            var writer = JSONWriter()
-            for row in rows {
-                switch row {
-                case .scored(let line, let index, let id):
-                    writer.analysis(analyses[index], id: id ?? .number(line))
-                case .failed(let line, let message, let column):
-                    writer.error(message, id: .number(line), file: file, line: line, column: column)
-                }
-            }
-            output.write(writer.bytes)
-            batch.removeAll()
-            contexts.removeAll(keepingCapacity: true)
-            rows.removeAll(keepingCapacity: true)
+        let workers = (0..<threads).map { _ in
+            ChunkScorer(analyzer: analyzer, format: format, explain: explain, file: file, maxLineBytes: maxLineBytes)
         }
+        // Two chunks per worker in flight: one scoring, one queued, so no worker waits on the reader.
+        let pipeline = OrderedPipeline(workers: workers, window: 2 * threads + 1) { scorer, chunk in scorer.score(chunk) }
+        var progress = Progress(mode: self.progress)
+        func deliver(_ scored: ScoredChunk) {
+            output.write(scored.json)
+            progress.add(lines: scored.lines, errors: scored.errors, bytes: scored.inputBytes)
+        }
+        var chunk = Chunk(firstLine: 1)
         while let line = try reader.next() {
-            switch line {
-            case .tooLong(let number, let length):
-                rows.append(.failed(line: number, message: "line is \(length) bytes, longer than --max-line-bytes \(maxLineBytes)"))
-            case .text(let number, let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    rows.append(.failed(line: number, message: "empty text"))
-                } else if format == .jsonl {
-                    switch JSONLRow.parse(bytes) {
-                    case .success(let row):
-                        rows.append(.scored(line: number, index: batch.count, id: row.id))
-                        batch.append(row.text)
-                        contexts.append(row.context)
-                    case .failure(let problem):
-                        rows.append(.failed(line: number, message: problem.message, column: problem.column))
-                    }
-                } else {
-                    rows.append(.scored(line: number, index: batch.count, id: nil))
-                    batch.append(utf8: bytes)
-                }
+            chunk.append(line)
+            if chunk.lines.count >= batchSize || chunk.bytes.count >= Self.chunkBytes {
+                let next = Chunk(firstLine: chunk.firstLine + chunk.lines.count)
+                pipeline.submit(chunk, deliver: deliver)
+                chunk = next
             }
-            if batch.count >= batchSize || rows.count >= batchSize { flush() }
         }
-        flush()
+        if !chunk.lines.isEmpty { pipeline.submit(chunk, deliver: deliver) }
+        pipeline.finish(deliver: deliver)
+        output.flush()
+        progress.finish()
     }
 
-    private enum Row {
-        case scored(line: Int, index: Int, id: RowID?)
-        case failed(line: Int, message: String, column: Int = 1)
-    }
+    /// Bytes of input per chunk: large enough that handing chunks between threads costs
+    /// nothing, small enough that memory stays low (output is about ten times the input).
+    static let chunkBytes = 1 << 18
 }
 
 /// Buffered standard output.

@@ -1,0 +1,116 @@
+import Savy
+
+/// A run of consecutive input lines, copied out of the reader so a worker can score them
+/// while the next run is read.
+struct Chunk: Sendable {
+    /// The number (1-based) of the first line.
+    var firstLine: Int
+    /// The lines' bytes back to back, without their line ends.
+    var bytes: [UInt8] = []
+    var lines: [Line] = []
+
+    enum Line: Sendable {
+        /// A line whose bytes end at `end` in `bytes` (and start where the previous one ended).
+        case text(end: Int)
+        /// A line longer than --max-line-bytes: its bytes were skipped, not kept.
+        case tooLong(length: Int)
+    }
+
+    init(firstLine: Int) { self.firstLine = firstLine }
+
+    mutating func append(_ line: LineReader.Line) {
+        switch line {
+        case .text(_, let text):
+            bytes.append(contentsOf: text)
+            lines.append(.text(end: bytes.count))
+        case .tooLong(_, let length):
+            lines.append(.tooLong(length: length))
+        }
+    }
+}
+
+/// What a worker hands back for a chunk: its output records, in input order.
+struct ScoredChunk: Sendable {
+    var json: [UInt8]
+    var lines: Int
+    var errors: Int
+    var inputBytes: Int
+}
+
+/// Scores chunks of lines into JSON records. One per worker thread: it keeps its buffers
+/// from chunk to chunk.
+final class ChunkScorer {
+    let analyzer: Analyzer
+    let format: ScoreCommand.InputFormat
+    let explain: Bool
+    let file: String?
+    let maxLineBytes: Int
+
+    private var batch = TextBatch()
+    private var contexts: [TurnContext?] = []
+    private var rows: [Row] = []
+
+    private enum Row {
+        case scored(line: Int, index: Int, id: RowID?)
+        case failed(line: Int, message: String, column: Int = 1)
+    }
+
+    init(analyzer: Analyzer, format: ScoreCommand.InputFormat, explain: Bool, file: String?, maxLineBytes: Int) {
+        self.analyzer = analyzer
+        self.format = format
+        self.explain = explain
+        self.file = file
+        self.maxLineBytes = maxLineBytes
+    }
+
+    func score(_ chunk: Chunk) -> ScoredChunk {
+        batch.removeAll()
+        contexts.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        chunk.bytes.withUnsafeBytes { all in
+            var start = 0
+            for (k, line) in chunk.lines.enumerated() {
+                let number = chunk.firstLine + k
+                switch line {
+                case .tooLong(let length):
+                    rows.append(.failed(line: number, message: "line is \(length) bytes, longer than --max-line-bytes \(maxLineBytes)"))
+                case .text(let end):
+                    let bytes = UnsafeRawBufferPointer(rebasing: all[start..<end])
+                    start = end
+                    add(bytes, line: number)
+                }
+            }
+        }
+        let analyses = analyzer.score(batch, contexts: format == .jsonl ? contexts : nil, explain: explain)
+        var writer = JSONWriter(capacity: chunk.bytes.count * 12 + 4096)
+        var errors = 0
+        for row in rows {
+            switch row {
+            case .scored(let line, let index, let id):
+                writer.analysis(analyses[index], id: id ?? .number(line))
+            case .failed(let line, let message, let column):
+                errors += 1
+                writer.error(message, id: .number(line), file: file, line: line, column: column)
+            }
+        }
+        return ScoredChunk(json: writer.bytes, lines: chunk.lines.count, errors: errors, inputBytes: chunk.bytes.count)
+    }
+
+    private func add(_ bytes: UnsafeRawBufferPointer, line number: Int) {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            rows.append(.failed(line: number, message: "empty text"))
+        } else if format == .jsonl {
+            switch JSONLRow.parse(bytes) {
+            case .success(let row):
+                rows.append(.scored(line: number, index: batch.count, id: row.id))
+                batch.append(row.text)
+                contexts.append(row.context)
+            case .failure(let problem):
+                rows.append(.failed(line: number, message: problem.message, column: problem.column))
+            }
+        } else {
+            rows.append(.scored(line: number, index: batch.count, id: nil))
+            batch.append(utf8: bytes)
+        }
+    }
+}
