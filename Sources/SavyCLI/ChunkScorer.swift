@@ -1,3 +1,4 @@
+import Foundation
 import Savy
 
 /// A run of consecutive input lines, copied out of the reader so a worker can score them
@@ -29,9 +30,10 @@ struct Chunk: Sendable {
     }
 }
 
-/// What a worker hands back for a chunk: its output records, in input order.
-struct ScoredChunk: Sendable {
-    var json: [UInt8]
+/// What a worker hands back for a chunk: its output records, in input order. The writer
+/// owns `json` until it gives it back to the pool.
+struct ScoredChunk: @unchecked Sendable {
+    var json: ByteBuffer
     var lines: Int
     var errors: Int
     var inputBytes: Int
@@ -45,6 +47,7 @@ final class ChunkScorer {
     let explain: Bool
     let file: String?
     let maxLineBytes: Int
+    let buffers: BufferPool
 
     private var batch = TextBatch()
     private var contexts: [TurnContext?] = []
@@ -55,7 +58,9 @@ final class ChunkScorer {
         case failed(line: Int, message: String, column: Int = 1)
     }
 
-    init(analyzer: Analyzer, format: ScoreCommand.InputFormat, explain: Bool, file: String?, maxLineBytes: Int) {
+    init(analyzer: Analyzer, format: ScoreCommand.InputFormat, explain: Bool, file: String?, maxLineBytes: Int,
+         buffers: BufferPool) {
+        self.buffers = buffers
         self.analyzer = analyzer
         self.format = format
         self.explain = explain
@@ -82,7 +87,7 @@ final class ChunkScorer {
             }
         }
         let analyses = analyzer.score(batch, contexts: format == .jsonl ? contexts : nil, explain: explain)
-        var writer = JSONWriter(capacity: chunk.bytes.count * 12 + 4096)
+        var writer = JSONWriter(buffer: buffers.take())
         var errors = 0
         for row in rows {
             switch row {
@@ -93,7 +98,7 @@ final class ChunkScorer {
                 writer.error(message, id: .number(line), file: file, line: line, column: column)
             }
         }
-        return ScoredChunk(json: writer.bytes, lines: chunk.lines.count, errors: errors, inputBytes: chunk.bytes.count)
+        return ScoredChunk(json: writer.buffer, lines: chunk.lines.count, errors: errors, inputBytes: chunk.bytes.count)
     }
 
     private func add(_ bytes: UnsafeRawBufferPointer, line number: Int) {
@@ -112,5 +117,25 @@ final class ChunkScorer {
             rows.append(.scored(line: number, index: batch.count, id: nil))
             batch.append(utf8: bytes)
         }
+    }
+}
+
+/// Output buffers handed from the workers to the writer and back, so that each chunk's
+/// megabytes of JSON land in memory that is already mapped.
+final class BufferPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [ByteBuffer] = []
+
+    func take() -> ByteBuffer {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? ByteBuffer(capacity: 1 << 20)
+    }
+
+    func give(_ buffer: ByteBuffer) {
+        buffer.removeAll()
+        lock.lock()
+        free.append(buffer)
+        lock.unlock()
     }
 }

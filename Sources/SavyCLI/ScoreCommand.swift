@@ -104,14 +104,17 @@ struct ScoreCommand: ParsableCommand {
         var reader = LineReader(fd: fd, maxLineBytes: maxLineBytes)
         defer { reader.deallocate() }
 
+        let buffers = BufferPool()
         let workers = (0..<threads).map { _ in
-            ChunkScorer(analyzer: analyzer, format: format, explain: explain, file: file, maxLineBytes: maxLineBytes)
+            ChunkScorer(analyzer: analyzer, format: format, explain: explain, file: file, maxLineBytes: maxLineBytes,
+                        buffers: buffers)
         }
         // Two chunks per worker in flight: one scoring, one queued, so no worker waits on the reader.
         let pipeline = OrderedPipeline(workers: workers, window: 2 * threads + 1) { scorer, chunk in scorer.score(chunk) }
         var progress = Progress(mode: self.progress)
         func deliver(_ scored: ScoredChunk) {
-            output.write(scored.json)
+            scored.json.withBytes { output.write($0) }
+            buffers.give(scored.json)
             progress.add(lines: scored.lines, errors: scored.errors, bytes: scored.inputBytes)
         }
         var chunk = Chunk(firstLine: 1)
@@ -139,20 +142,32 @@ struct OutputStream {
     private var buffer: [UInt8] = []
 
     mutating func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// Large writes go straight to the file; small ones are gathered first.
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count >= 1 << 16 {
+            flush()
+            Self.writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
     }
 
     mutating func flush() {
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
+        buffer.withUnsafeBytes { Self.writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAll(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
     }
 }
 
