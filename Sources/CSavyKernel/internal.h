@@ -146,6 +146,7 @@ struct CSavyKernel_Lexicon {
     CSavyKernel_Language language;
     Stemmer *stemmer;                  // Finnish: lemma stems are indexed (TERM_STEM entries)
     bool emoticon_start[256];          // bytes an emoticon can start with
+    bool emoticon_high_start;          // any of them non-ASCII
     uint64_t emoticon_pairs[65536 / 64];  // the first two bytes of each emoticon, as bits
     size_t emoticon_max;               // longest emoticon in bytes
     bool has_normalisations;           // any spoken forms at all (English has none: skip the lookup)

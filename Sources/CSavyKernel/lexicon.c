@@ -328,6 +328,7 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         if (e->kind == TERM_NORMALISATION && e->standard_length) lexicon->has_normalisations = true;
         if (e->kind == CSavyKernel_TermEmoticon) {
             lexicon->emoticon_start[source->keys[e->key_offset]] = true;
+            if (source->keys[e->key_offset] >= 0x80) lexicon->emoticon_high_start = true;
             if (e->key_length >= 2) {
                 size_t pair = (size_t)source->keys[e->key_offset] << 8 | source->keys[e->key_offset + 1];
                 lexicon->emoticon_pairs[pair / 64] |= 1ULL << (pair % 64);

@@ -10,16 +10,32 @@
 
 // MARK: - Byte classes
 
-static inline bool is_space(uint8_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
-}
 static inline bool is_ascii_alpha(uint8_t c) { return (uint8_t)((c | 0x20) - 'a') < 26; }
 static inline bool is_ascii_digit(uint8_t c) { return (uint8_t)(c - '0') < 10; }
 static inline bool is_ascii_alnum(uint8_t c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
+// What the outer scan needs to know of a byte, from one table lookup.
+enum {
+    BYTE_SPACE = 1,   // separates chunks
+    BYTE_ALNUM = 2,   // ASCII letter or digit
+    BYTE_HIGH = 4,    // part of a non-ASCII character
+    BYTE_OTHER = 8,   // ASCII punctuation and symbols: where emoticons and joins happen
+    BYTE_AT = 16,     // '@': a mention or an e-mail address
+};
+static const uint8_t byte_flags[256] = {
+    [0] = BYTE_SPACE, ['\t'] = BYTE_SPACE, ['\n'] = BYTE_SPACE, ['\v'] = BYTE_SPACE, ['\f'] = BYTE_SPACE,
+    ['\r'] = BYTE_SPACE, [' '] = BYTE_SPACE,
+    [1 ... 8] = BYTE_OTHER, [14 ... 31] = BYTE_OTHER, ['!' ... '/'] = BYTE_OTHER, [':' ... '?'] = BYTE_OTHER,
+    ['@'] = BYTE_OTHER | BYTE_AT, ['[' ... '`'] = BYTE_OTHER, ['{' ... 127] = BYTE_OTHER,
+    ['0' ... '9'] = BYTE_ALNUM, ['A' ... 'Z'] = BYTE_ALNUM, ['a' ... 'z'] = BYTE_ALNUM,
+    [128 ... 255] = BYTE_HIGH,
+};
+
 // Is `text` entirely in the fast path's alphabet?
 static bool fast_path_covers(const uint8_t *text, size_t length) {
     for (size_t i = 0; i < length;) {
+        uint64_t eight;  // ASCII runs eight bytes at a time
+        if (i + 8 <= length && (memcpy(&eight, text + i, 8), (eight & 0x8080808080808080ULL) == 0)) { i += 8; continue; }
         uint8_t c = text[i];
         if (c < 0x80) { i++; continue; }
         if (c == 0xC3 && i + 1 < length && text[i + 1] >= 0x80 && text[i + 1] <= 0xBF &&
@@ -54,7 +70,8 @@ static bool reserve_keys(CSavyKernel_Scratch *s, size_t more) {
 static void push_literal(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end, uint8_t kind) {
     if (!reserve_keys(s, end - start)) return;
     size_t offset = s->key_length;
-    memcpy(s->keys + offset, text + start, end - start);
+    if (end - start == 1) s->keys[offset] = text[start];  // most are one byte: no call to memcpy
+    else memcpy(s->keys + offset, text + start, end - start);
     s->key_length += end - start;
     push_token(s, (uint32_t)start, (uint32_t)end, kind, 0, offset, end - start);
 }
@@ -111,22 +128,19 @@ static void join_tokens(CSavyKernel_Scratch *s) {
 
 enum { FAST_OTHER, FAST_LETTER, FAST_DIGIT, FAST_EXTEND_NUM_LET, FAST_MID_NUM_LET, FAST_SINGLE_QUOTE, FAST_MID_NUM };
 
+// UAX #29 word-break classes of ASCII (FAST_OTHER = 0 for the rest).
+static const uint8_t fast_ascii_class[128] = {
+    ['a' ... 'z'] = FAST_LETTER, ['A' ... 'Z'] = FAST_LETTER,
+    ['@'] = FAST_LETTER,  // ICU's word rules count '@' as ALetter
+    ['0' ... '9'] = FAST_DIGIT, ['_'] = FAST_EXTEND_NUM_LET, ['.'] = FAST_MID_NUM_LET,
+    ['\''] = FAST_SINGLE_QUOTE, [','] = FAST_MID_NUM, [';'] = FAST_MID_NUM,
+};
+
 // Class and width of the character at text[i] (the text is known to be in the fast alphabet).
 static inline int fast_class(const uint8_t *text, size_t i, size_t *width) {
     uint8_t c = text[i];
     *width = 1;
-    if (c < 0x80) {
-        if (is_ascii_alpha(c)) return FAST_LETTER;
-        if (is_ascii_digit(c)) return FAST_DIGIT;
-        switch (c) {
-            case '@': return FAST_LETTER;  // ICU's word rules count '@' as ALetter
-            case '_': return FAST_EXTEND_NUM_LET;
-            case '.': return FAST_MID_NUM_LET;
-            case '\'': return FAST_SINGLE_QUOTE;
-            case ',': case ';': return FAST_MID_NUM;
-            default: return FAST_OTHER;
-        }
-    }
+    if (c < 0x80) return fast_ascii_class[c];
     if (c == 0xC3) { *width = 2; return FAST_LETTER; }
     *width = 3;  // U+2019
     return FAST_MID_NUM_LET;
@@ -404,12 +418,14 @@ static void emit_emoticon_tail(const CSavyKernel_Lexicon *lexicon, CSavyKernel_S
     }
 }
 
+// `seen`: the BYTE_* flags of the chunk's bytes, or-ed; they rule out most of the work below.
 static void scan_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
-                       size_t start, size_t end, RunSplitter split) {
+                       size_t start, size_t end, uint8_t seen, RunSplitter split) {
     // Opening brackets and quotes before a URL, address or mention.
     size_t p = start;
     while (p < end && (text[p] == '(' || text[p] == '[' || text[p] == '"' || text[p] == '\'')) p++;
-    if (p < end) {
+    // A URL starts with h or w; a mention or an address holds an '@'.
+    if (p < end && ((seen & BYTE_AT) || (text[p] | 0x20) == 'h' || (text[p] | 0x20) == 'w')) {
         uint8_t kind;
         size_t stop = match_special(text, p, end, &kind);
         if (stop) {
@@ -424,8 +440,11 @@ static void scan_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *
     for (size_t m; p < end && (m = match_emoticon(lexicon, text, start, p, end)); p += m) {
         push_literal(s, text, p, p + m, CSavyKernel_TokenEmoticon);
     }
-    // Emoticons that end the chunk: "thanks:)" or "great!!:D".
-    if (lexicon && lexicon->emoticon_max) {
+    // Emoticons that end the chunk: "thanks:)" or "great!!:D". None can in a chunk of letters
+    // and digits only: an emoticon never starts after a digit, nor with a letter or digit
+    // right after a letter.
+    bool suffix_possible = (seen & BYTE_OTHER) || ((seen & BYTE_HIGH) && lexicon && lexicon->emoticon_high_start);
+    if (lexicon && lexicon->emoticon_max && suffix_possible) {
         for (size_t at = p + 1; at < end; at++) {
             if (!lexicon->emoticon_start[text[at]]) continue;
             if (emoticon_suffix(lexicon, text, start, at, end)) {
@@ -448,10 +467,11 @@ size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
     *used_fast = !force_icu && fast_path_covers(text, length);
     RunSplitter split = *used_fast ? fast_run : icu_run;
     for (size_t i = 0; i < length && !s->failed;) {
-        while (i < length && is_space(text[i])) i++;
+        while (i < length && (byte_flags[text[i]] & BYTE_SPACE)) i++;
         size_t start = i;
-        while (i < length && !is_space(text[i])) i++;
-        if (i > start) scan_chunk(lexicon, s, text, start, i, split);
+        uint8_t seen = 0;
+        for (uint8_t f; i < length && !((f = byte_flags[text[i]]) & BYTE_SPACE); i++) seen |= f;
+        if (i > start) scan_chunk(lexicon, s, text, start, i, seen, split);
     }
     return s->failed ? SIZE_MAX : s->token_count;
 }
