@@ -165,7 +165,12 @@ struct OutputStream {
         var offset = 0
         while offset < raw.count {
             let n = Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 { if errno == EINTR { continue }; return }
+            if n < 0 {
+                if errno == EINTR { continue }
+                // A full disk or a closed pipe: rows would be lost, so stop and say why.
+                FileHandle.standardError.write(Data("savy: cannot write the output: \(String(cString: strerror(errno)))\n".utf8))
+                exit(74)  // EX_IOERR
+            }
             offset += n
         }
     }

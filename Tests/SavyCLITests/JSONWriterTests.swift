@@ -74,6 +74,21 @@ struct JSONWriterTests {
         #expect((second["error"] as? [String: Any])?["file"] == nil)
     }
 
+    /// Scores are rounded to four decimals and printed from integers: the text must be what
+    /// Swift's own shortest form gives, for every such value in [-2, 2].
+    @Test func fourDecimalNumbersPrintAsSwiftPrintsThem() {
+        var mismatches: [String] = []
+        for k in -20_000...20_000 {
+            let value = Double(k) / 10_000
+            var writer = JSONWriter()
+            writer.number(value)
+            let expected = value == value.rounded() ? String(Int(value)) : value.description
+            let written = String(decoding: writer.bytes, as: UTF8.self)
+            if written != expected { mismatches.append("\(k): \(written) vs \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test(arguments: [0.0, 1, -1, 0.4404, -0.0001, 0.1 + 0.2, 12345.6789, 1e-7])
     func numbersRoundTrip(value: Double) throws {
         var writer = JSONWriter()

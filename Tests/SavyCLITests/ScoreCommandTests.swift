@@ -102,6 +102,48 @@ struct ScoreCommandTests {
         #expect(batched.stdout == whole.stdout)
     }
 
+    /// Many small chunks over several workers: records must come out in input order and
+    /// equal a single thread's, error records included.
+    @Test func threadsKeepInputOrderAndOutput() throws {
+        let directory = try TemporaryDirectory()
+        var input: [UInt8] = []
+        for i in 1...600 {
+            switch i % 7 {
+            case 0: input += Array("\n".utf8)  // empty: an error record in the middle of a chunk
+            case 3: input += Array("line \(i) was terrible, nobody answered\n".utf8)
+            case 5: input += Array("Kiitos \(i), tosi hyvää palvelua!\n".utf8)
+            default: input += Array("thanks \(i), that fixed it :)\n".utf8)
+            }
+        }
+        let path = try directory.file("chats.txt", input)
+        let one = try runSavy(["score", "--input", path, "--threads", "1"])
+        let many = try runSavy(["score", "--input", path, "--threads", "4", "--batch-size", "7"])
+        #expect(one.status == 0 && many.status == 0)
+        let records = try many.records()
+        #expect(records.map(\.id) == Array(1...600))
+        #expect(records.filter { $0.error != nil }.map(\.id) == (1...600).filter { $0 % 7 == 0 })
+        #expect(many.stdout == one.stdout)
+    }
+
+    @Test func progressGoesToStandardErrorOnly() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.file("chats.txt", "good\n\nbad\n")
+        let run = try runSavy(["score", "--input", path, "--progress", "always"])
+        #expect(run.status == 0)
+        #expect(try run.records().count == 3)
+        #expect(run.stderr.contains("savy: 3 lines (1 errors)"))
+        #expect(run.stderr.contains("MB/s"))
+        let quiet = try runSavy(["score", "--input", path, "--progress", "never"])
+        #expect(quiet.stderr.isEmpty)
+        #expect(quiet.stdout == run.stdout)
+    }
+
+    @Test func zeroThreadsIsAUsageError() throws {
+        let run = try runSavy(["score", "--input", "-", "--threads", "0"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--threads must be at least 1"))
+    }
+
     @Test func dashReadsStandardInput() throws {
         let run = try runSavy(["score", "--input", "-"], stdin: Array("good\n\nbad\n".utf8))
         #expect(run.status == 0)
