@@ -144,6 +144,36 @@ struct ScoreCommandTests {
         #expect(run.stderr.contains("--threads must be at least 1"))
     }
 
+    @Test func jsonlRowsCarryIdsContextAndErrorsWithColumns() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.file("turns.jsonl", """
+            {"id": "c1", "role": "customer", "text": "My invoice is wrong again"}
+            {"id": "a1", "role": "agent", "text": "Thanks Maria, I will fix the invoice today.", "customerName": "Maria"}
+            {"id": "a2", "text": "broken",}
+
+            {"role": "robot", "text": "hello"}
+
+            """)
+        let run = try runSavy(["score", "--format", "jsonl", "--input", path])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+        try #require(lines.count == 5)
+        #expect(lines[0].hasPrefix(#"{"id":"c1","#))
+        #expect(lines[1].hasPrefix(#"{"id":"a1","#))
+        #expect(lines[1].contains(#""personalisation":true"#))
+        #expect(lines[0].contains(#""personalisation":false"#))
+        let errors = try lines[2...].map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return (id: object["id"] as? Int, error: try #require(object["error"] as? [String: Any]))
+        }
+        #expect(errors.map(\.id) == [3, 4, 5])
+        #expect(errors[0].error["line"] as? Int == 3)
+        #expect(errors[0].error["column"] as? Int == 31)  // the "}" after the trailing comma
+        #expect((errors[0].error["message"] as? String)?.hasPrefix("invalid JSON") == true)
+        #expect(errors[1].error["message"] as? String == "empty text")
+        #expect(errors[2].error["message"] as? String == "role 'robot' is neither agent nor customer")
+    }
+
     @Test func dashReadsStandardInput() throws {
         let run = try runSavy(["score", "--input", "-"], stdin: Array("good\n\nbad\n".utf8))
         #expect(run.status == 0)

@@ -2,6 +2,7 @@
 /// customer's own words taken up. (Explicit references, "you mentioned", "kerroit", are cues.)
 enum Personalisation {
     static func detect(in text: UnsafeRawBufferPointer, context: TurnContext) -> Bool {
+        if context.customerName == nil && context.previousCustomerTurn == nil { return false }  // a role alone
         let words = Self.words(String(decoding: text, as: UTF8.self))
         if let name = context.customerName {
             // Any part of the name, as a word: "Maria", "Virtanen"; Finnish inflects it ("Marialle").
