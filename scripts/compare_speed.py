@@ -5,9 +5,10 @@
     pip install vadersentiment
     python3 scripts/compare_speed.py [--lines 20000] [--language en] [--runs 5] [--callgrind]
 
-Savy runs end to end as `savy score` (text in, JSONL with sentiment, tone and empathy out, one
-thread); VADER runs in-process (`polarity_scores` per line, nothing written). Times are the
-median of --runs runs. With --callgrind, valgrind also counts instructions for both on a
+Savy runs end to end as `savy score` (text in, JSONL with sentiment, tone and empathy out),
+once on one worker thread and once on one per core; VADER runs in-process
+(`polarity_scores` per line, nothing written, one core: Python). Times are the median of
+--runs runs; the ratios compare one core with one core, and Savy's cores with VADER's one. With --callgrind, valgrind also counts instructions for both on a
 smaller corpus (Swift binaries are copied and stripped with `objcopy --strip-debug` first,
 which valgrind needs); instruction counts do not depend on the machine's load.
 """
@@ -41,11 +42,12 @@ def corpus(path, language, lines):
     return data.count(b"\n"), len(data)
 
 
-def time_savy(path, language, runs):
+def time_savy(path, language, runs, threads):
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([SAVY, "score", "--lang", language, "--input", path], stdout=subprocess.DEVNULL, check=True)
+        subprocess.run([SAVY, "score", "--lang", language, "--threads", str(threads), "--progress", "never",
+                        "--input", path], stdout=subprocess.DEVNULL, check=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -88,13 +90,17 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "corpus.txt")
         lines, size = corpus(path, args.language, args.lines)
-        savy = time_savy(path, lang, args.runs)
+        cores = os.cpu_count() or 1
+        savy1 = time_savy(path, lang, args.runs, 1)
+        savy_n = time_savy(path, lang, args.runs, cores)
         vader = time_vader(path, args.runs)
-        print(f"corpus: {lines} {args.language} chat lines, {size / 1e6:.2f} MB (chat-corpus, seed 1); median of {args.runs} runs, one thread")
-        print(f"{'tool':28} {'seconds':>8} {'lines/s':>10} {'MB/s':>8}")
-        print(f"{'savy score (end to end)':28} {savy:8.3f} {lines / savy:10.0f} {size / savy / 1e6:8.2f}")
-        print(f"{'VADER 3.3.2 (in-process)':28} {vader:8.3f} {lines / vader:10.0f} {size / vader / 1e6:8.2f}")
-        print(f"ratio (VADER time / Savy time): {vader / savy:.1f}x")
+        print(f"corpus: {lines} {args.language} chat lines, {size / 1e6:.2f} MB (chat-corpus, seed 1); median of {args.runs} runs")
+        print(f"{'tool':34} {'seconds':>8} {'lines/s':>10} {'MB/s':>8}")
+        for name, seconds in [("savy score, 1 thread", savy1), (f"savy score, {cores} threads", savy_n),
+                              ("VADER 3.3.2 (in-process, 1 core)", vader)]:
+            print(f"{name:34} {seconds:8.3f} {lines / seconds:10.0f} {size / seconds / 1e6:8.2f}")
+        print(f"ratio, one core each (VADER time / Savy time): {vader / savy1:.1f}x")
+        print(f"ratio, Savy on {cores} cores: {vader / savy_n:.1f}x; scaling 1 -> {cores} threads: {savy1 / savy_n:.2f}x")
         if args.callgrind:
             small = os.path.join(tmp, "small.txt")
             small_lines, small_size = corpus(small, args.language, max(1000, args.lines // 10))
@@ -104,7 +110,7 @@ def main():
             script = os.path.join(tmp, "vader_run.py")
             with open(script, "w") as f:
                 f.write(VADER_RUN)
-            savy_i = callgrind([stripped, "score", "--lang", lang, "--input", small])
+            savy_i = callgrind([stripped, "score", "--lang", lang, "--threads", "1", "--input", small])
             vader_i = callgrind([sys.executable, script, small])
             print(f"callgrind on {small_lines} lines ({small_size} bytes), whole process including start-up:")
             print(f"  savy  {savy_i:,} instructions ({savy_i / small_size:.0f}/byte)")
