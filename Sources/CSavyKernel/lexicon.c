@@ -378,10 +378,9 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         if (!h) goto fail;
         if (scored && words > h->phrase_max) h->phrase_max = (uint8_t)words;
         if (cued && words > h->cue_phrase_max) h->cue_phrase_max = (uint8_t)words;
-        const uint8_t *second = table->keys + table->entries[i].key_offset + head_length + 1;
-        size_t second_length = 0;
-        while (second + second_length < table->keys + table->entries[i].key_offset + table->entries[i].key_length &&
-               second[second_length] != PHRASE_SEPARATOR) second_length++;
+        const uint8_t *key = table->keys + table->entries[i].key_offset, *end = key + table->entries[i].key_length;
+        const uint8_t *second = key + head_length + 1, *after = memchr(second, PHRASE_SEPARATOR, (size_t)(end - second));
+        size_t second_length = (size_t)((after ? after : end) - second);
         size_t bit = phrase_pair_bit(hash_key(head, head_length), hash_key(second, second_length));
         lexicon->phrase_pairs[bit / 64] |= 1ULL << (bit % 64);
     }

@@ -14,20 +14,19 @@ static inline bool is_ascii_alpha(uint8_t c) { return (uint8_t)((c | 0x20) - 'a'
 static inline bool is_ascii_digit(uint8_t c) { return (uint8_t)(c - '0') < 10; }
 static inline bool is_ascii_alnum(uint8_t c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
-// What the outer scan needs to know of a byte, from one table lookup.
+// What the outer scan needs to know of a byte, from one table lookup (ASCII letters and
+// digits need no flag: a chunk of only those is the plain case).
 enum {
     BYTE_SPACE = 1,   // separates chunks
-    BYTE_ALNUM = 2,   // ASCII letter or digit
-    BYTE_HIGH = 4,    // part of a non-ASCII character
-    BYTE_OTHER = 8,   // ASCII punctuation and symbols: where emoticons and joins happen
-    BYTE_AT = 16,     // '@': a mention or an e-mail address
+    BYTE_HIGH = 2,    // part of a non-ASCII character
+    BYTE_OTHER = 4,   // ASCII punctuation and symbols: where emoticons and joins happen
+    BYTE_AT = 8,      // '@': a mention or an e-mail address
 };
 static const uint8_t byte_flags[256] = {
     [0] = BYTE_SPACE, ['\t'] = BYTE_SPACE, ['\n'] = BYTE_SPACE, ['\v'] = BYTE_SPACE, ['\f'] = BYTE_SPACE,
     ['\r'] = BYTE_SPACE, [' '] = BYTE_SPACE,
     [1 ... 8] = BYTE_OTHER, [14 ... 31] = BYTE_OTHER, ['!' ... '/'] = BYTE_OTHER, [':' ... '?'] = BYTE_OTHER,
     ['@'] = BYTE_OTHER | BYTE_AT, ['[' ... '`'] = BYTE_OTHER, ['{' ... 127] = BYTE_OTHER,
-    ['0' ... '9'] = BYTE_ALNUM, ['A' ... 'Z'] = BYTE_ALNUM, ['a' ... 'z'] = BYTE_ALNUM,
     [128 ... 255] = BYTE_HIGH,
 };
 
