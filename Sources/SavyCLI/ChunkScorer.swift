@@ -2,30 +2,25 @@ import Foundation
 import Savy
 
 /// A run of consecutive input lines, copied out of the reader so a worker can score them
-/// while the next run is read.
+/// while the next run is read. The lines are held as the batch the kernel scores, so plain
+/// text goes to the kernel without another copy.
 struct Chunk: Sendable {
     /// The number (1-based) of the first line.
     var firstLine: Int
-    /// The lines' bytes back to back, without their line ends.
-    var bytes: [UInt8] = []
-    var lines: [Line] = []
-
-    enum Line: Sendable {
-        /// A line whose bytes end at `end` in `bytes` (and start where the previous one ended).
-        case text(end: Int)
-        /// A line longer than --max-line-bytes: its bytes were skipped, not kept.
-        case tooLong(length: Int)
-    }
+    /// One text per line, without its line end; a line too long to keep is an empty text.
+    var lines = TextBatch()
+    /// The lines longer than --max-line-bytes: index in the chunk -> length in bytes.
+    var tooLong: [Int: Int] = [:]
 
     init(firstLine: Int) { self.firstLine = firstLine }
 
     mutating func append(_ line: LineReader.Line) {
         switch line {
         case .text(_, let text):
-            bytes.append(contentsOf: text)
-            lines.append(.text(end: bytes.count))
+            lines.append(utf8: text)
         case .tooLong(_, let length):
-            lines.append(.tooLong(length: length))
+            tooLong[lines.count] = length
+            lines.append(utf8: UnsafeRawBufferPointer(start: nil, count: 0))
         }
     }
 }
@@ -72,21 +67,21 @@ final class ChunkScorer {
         batch.removeAll()
         contexts.removeAll(keepingCapacity: true)
         rows.removeAll(keepingCapacity: true)
-        chunk.bytes.withUnsafeBytes { all in
-            var start = 0
-            for (k, line) in chunk.lines.enumerated() {
+        chunk.lines.bytes.withUnsafeBytes { all in
+            for k in 0..<chunk.lines.count {
                 let number = chunk.firstLine + k
-                switch line {
-                case .tooLong(let length):
+                if let length = chunk.tooLong[k] {
                     rows.append(.failed(line: number, message: "line is \(length) bytes, longer than --max-line-bytes \(maxLineBytes)"))
-                case .text(let end):
-                    let bytes = UnsafeRawBufferPointer(rebasing: all[start..<end])
-                    start = end
-                    add(bytes, line: number)
+                    continue
                 }
+                let range = Int(chunk.lines.offsets[k])..<Int(chunk.lines.offsets[k + 1])
+                add(UnsafeRawBufferPointer(rebasing: all[range]), line: number, index: k)
             }
         }
-        let analyses = analyzer.score(batch, contexts: format == .jsonl ? contexts : nil, explain: explain)
+        // Plain text is scored as read (empty and too-long lines included, their results
+        // unused); JSONL rows as parsed.
+        let analyses = format == .jsonl ? analyzer.score(batch, contexts: contexts, explain: explain)
+                                        : analyzer.score(chunk.lines, explain: explain)
         var writer = JSONWriter(buffer: buffers.take())
         var errors = 0
         for row in rows {
@@ -98,10 +93,11 @@ final class ChunkScorer {
                 writer.error(message, id: .number(line), file: file, line: line, column: column)
             }
         }
-        return ScoredChunk(json: writer.buffer, lines: chunk.lines.count, errors: errors, inputBytes: chunk.bytes.count)
+        return ScoredChunk(json: writer.buffer, lines: chunk.lines.count, errors: errors, inputBytes: chunk.lines.byteCount)
     }
 
-    private func add(_ bytes: UnsafeRawBufferPointer, line number: Int) {
+    /// Line `index` of the chunk, as a row: scored, or an error record.
+    private func add(_ bytes: UnsafeRawBufferPointer, line number: Int, index: Int) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             rows.append(.failed(line: number, message: "empty text"))
         } else if format == .jsonl {
@@ -114,8 +110,7 @@ final class ChunkScorer {
                 rows.append(.failed(line: number, message: problem.message, column: problem.column))
             }
         } else {
-            rows.append(.scored(line: number, index: batch.count, id: nil))
-            batch.append(utf8: bytes)
+            rows.append(.scored(line: number, index: index, id: nil))
         }
     }
 }

@@ -120,7 +120,7 @@ struct ScoreCommand: ParsableCommand {
         var chunk = Chunk(firstLine: 1)
         while let line = try reader.next() {
             chunk.append(line)
-            if chunk.lines.count >= batchSize || chunk.bytes.count >= Self.chunkBytes {
+            if chunk.lines.count >= batchSize || chunk.lines.byteCount >= Self.chunkBytes {
                 let next = Chunk(firstLine: chunk.firstLine + chunk.lines.count)
                 pipeline.submit(chunk, deliver: deliver)
                 chunk = next
