@@ -97,12 +97,7 @@ struct JSONWriter {
         raw(",\"label\":"); string(a.sentiment.label.rawValue)
         raw("}")
         tone(a.tone)
-        raw(",\"politeness\":{\"strategies\":[")
-        for (i, strategy) in a.politeness.strategies.enumerated() {
-            if i > 0 { raw(",") }
-            string(strategy.rawValue)
-        }
-        raw("]")
+        raw(",\"politeness\":{\"strategies\":"); strings(a.politeness.strategies.lazy.map(\.rawValue))
         raw("}")
         empathy(a.empathy)
         if let evidence = a.evidence {
@@ -176,7 +171,7 @@ struct JSONWriter {
         raw("}")
     }
 
-    private mutating func strings(_ values: [String]) {
+    private mutating func strings(_ values: some Sequence<String>) {
         raw("[")
         for (i, value) in values.enumerated() {
             if i > 0 { raw(",") }

@@ -50,15 +50,13 @@ struct ScoreCommand: ParsableCommand {
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Progress on standard error while reading --input: auto (when it is a terminal), always or never.")
-    var progress: ProgressMode = .auto
+    var progress: Progress.Mode = .auto
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl
     }
-
-    typealias ProgressMode = Progress.Mode
 
     func validate() throws {
         if input == nil && texts.isEmpty {
@@ -87,7 +85,7 @@ struct ScoreCommand: ParsableCommand {
                     writer.analysis(analyzer.score(text, explain: explain), id: id)
                 }
             }
-            output.write(writer.bytes)
+            writer.buffer.withBytes { output.write($0) }
         }
         output.flush()
     }
@@ -140,10 +138,6 @@ struct ScoreCommand: ParsableCommand {
 /// Buffered standard output.
 struct OutputStream {
     private var buffer: [UInt8] = []
-
-    mutating func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { write($0) }
-    }
 
     /// Large writes go straight to the file; small ones are gathered first.
     mutating func write(_ bytes: UnsafeRawBufferPointer) {
