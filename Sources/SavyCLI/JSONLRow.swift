@@ -97,33 +97,38 @@ private struct JSONScanner {
         }
         at += 1
         var fields = JSONLRow.Fields()
-        skipSpace()
-        if current == UInt8(ascii: "}") {
-            at += 1
-        } else {
-            while true {
-                skipSpace()
-                guard current == UInt8(ascii: "\"") else { throw found("a field name in double quotes") }
-                let name = try string()
-                try expect(UInt8(ascii: ":"), "':' after the field name")
-                skipSpace()
-                switch name {
-                case "text": fields.text = try optionalString()
-                case "role": fields.role = try optionalString()
-                case "customerName": fields.customerName = try optionalString()
-                case "previousCustomerTurn": fields.previousCustomerTurn = try optionalString()
-                case "id": fields.id = try rowID()
-                default: try skipValue()
-                }
-                skipSpace()
-                if current == UInt8(ascii: ",") { at += 1; continue }
-                if current == UInt8(ascii: "}") { at += 1; break }
-                throw found("',' or '}'")
+        var first = true
+        while let name = try fieldName(first: first) {
+            first = false
+            switch name {
+            case "text": fields.text = try optionalString()
+            case "role": fields.role = try optionalString()
+            case "customerName": fields.customerName = try optionalString()
+            case "previousCustomerTurn": fields.previousCustomerTurn = try optionalString()
+            case "id": fields.id = try rowID()
+            default: try skipValue()
             }
         }
         skipSpace()
         if at != bytes.count { throw found("the end of the line after the object") }
         return fields
+    }
+
+    /// Inside an object, after its '{' or after a field's value: the next field's name, with
+    /// its ':' read, or nil when the object closes.
+    private mutating func fieldName(first: Bool) throws(Problem) -> String? {
+        skipSpace()
+        if current == UInt8(ascii: "}") { at += 1; return nil }
+        if !first {
+            guard current == UInt8(ascii: ",") else { throw found("',' or '}'") }
+            at += 1
+            skipSpace()
+        }
+        guard current == UInt8(ascii: "\"") else { throw found("a field name in double quotes") }
+        let name = try string()
+        try expect(UInt8(ascii: ":"), "':' after the field name")
+        skipSpace()
+        return name
     }
 
     /// A string value, or nil (after checking it) for any other value.
@@ -264,18 +269,10 @@ private struct JSONScanner {
             _ = try string()
         case UInt8(ascii: "{"):
             at += 1
-            skipSpace()
-            if current == UInt8(ascii: "}") { at += 1; return }
-            while true {
-                skipSpace()
-                guard current == UInt8(ascii: "\"") else { throw found("a field name in double quotes") }
-                _ = try string()
-                try expect(UInt8(ascii: ":"), "':' after the field name")
+            var first = true
+            while try fieldName(first: first) != nil {
+                first = false
                 try skipValue(depth: depth + 1)
-                skipSpace()
-                if current == UInt8(ascii: ",") { at += 1; continue }
-                if current == UInt8(ascii: "}") { at += 1; return }
-                throw found("',' or '}'")
             }
         case UInt8(ascii: "["):
             at += 1
