@@ -14,7 +14,6 @@ final class OrderedPipeline<Job: Sendable, Result: Sendable>: @unchecked Sendabl
     private var delivered = 0
     private var closed = false
     private let window: Int
-    private var threads: [Thread] = []
 
     /// Starts one thread per worker; each runs `work` with its own worker state, so workers
     /// need no locks of their own.
@@ -33,8 +32,7 @@ final class OrderedPipeline<Job: Sendable, Result: Sendable>: @unchecked Sendabl
                 }
             }
             thread.stackSize = 1 << 20
-            threads.append(thread)
-            thread.start()
+            thread.start()  // it ends by itself once `finish` closes the queue
         }
     }
 
