@@ -48,9 +48,11 @@ struct JSONWriter {
     /// printed from the integer k, digit by digit, which is what Swift's shortest round-trip
     /// form gives for them (tested for every k up to ±20 000) at a tenth of the cost.
     mutating func number(_ value: Double) {
-        let scaled = (value * 10_000).rounded()
-        if abs(scaled) < 1e15, scaled / 10_000 == value {
-            var k = Int(scaled)
+        if value == 0 { raw("0"); return }  // most tones and strategies are absent
+        let scaled = value * 10_000
+        // Nearest integer without libm's round(); the check below catches any k it gets wrong.
+        var k = abs(scaled) < 1e15 ? Int(scaled + (scaled < 0 ? -0.5 : 0.5)) : 0
+        if k != 0, Double(k) / 10_000 == value {
             buffer.reserve(24)
             if k < 0 { buffer.append(UInt8(ascii: "-")); k = -k }
             buffer.appendDecimal(k / 10_000)
@@ -97,8 +99,12 @@ struct JSONWriter {
         raw(",\"label\":"); string(a.sentiment.label.rawValue)
         raw("}")
         tone(a.tone)
-        raw(",\"politeness\":{\"strategies\":"); strings(a.politeness.strategies.lazy.map(\.rawValue))
-        raw("}")
+        raw(",\"politeness\":{\"strategies\":[")
+        for (i, strategy) in a.politeness.strategies.enumerated() {
+            if i > 0 { raw(",") }
+            string(strategy.rawValue)
+        }
+        raw("]}")
         empathy(a.empathy)
         if let evidence = a.evidence {
             raw(",\"evidence\":[")
@@ -150,6 +156,10 @@ struct JSONWriter {
         raw(",\"satisfaction\":"); number(t.satisfaction)
         raw(",\"gratitude\":"); number(t.gratitude)
         raw(",\"profanity\":"); strings(t.profanity)
+        if t.shouting == Shouting() {
+            raw(",\"shouting\":{\"score\":0,\"capsWords\":0,\"exclamationRuns\":0,\"questionRuns\":0}}")
+            return
+        }
         raw(",\"shouting\":{\"score\":"); number(t.shouting.score)
         raw(",\"capsWords\":"); number(t.shouting.capsWords)
         raw(",\"exclamationRuns\":"); number(t.shouting.exclamationRuns)
@@ -158,6 +168,10 @@ struct JSONWriter {
     }
 
     private mutating func empathy(_ e: Empathy) {
+        if e == Empathy() {  // most turns, and every customer turn
+            raw(Self.emptyEmpathy)
+            return
+        }
         raw(",\"empathy\":{\"score\":"); number(e.score)
         raw(",\"emotionalReaction\":"); number(e.emotionalReaction)
         raw(",\"interpretation\":"); number(e.interpretation)
@@ -171,7 +185,7 @@ struct JSONWriter {
         raw("}")
     }
 
-    private mutating func strings(_ values: some Sequence<String>) {
+    private mutating func strings(_ values: [String]) {
         raw("[")
         for (i, value) in values.enumerated() {
             if i > 0 { raw(",") }
@@ -189,6 +203,11 @@ struct JSONWriter {
         raw(",\"end\":"); number(r.end)
         raw("}")
     }
+
+    private static let emptyEmpathy: StaticString = """
+        ,"empathy":{"score":0,"emotionalReaction":0,"interpretation":0,"exploration":0,"personalisation":false,\
+        "ownership":false,"reassurance":false,"blame":false,"dismissal":false,"policyRefusal":false}
+        """
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
@@ -238,9 +257,21 @@ final class ByteBuffer {
         count += 1
     }
 
-    func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
+    /// Most appends are the writer's short constant keys: they are copied a word at a time
+    /// here rather than by a call to memmove each.
+    @inline(__always) func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
         reserve(n)
-        (base + count).update(from: bytes, count: n)
+        let to = UnsafeMutableRawPointer(base + count), from = UnsafeRawPointer(bytes)
+        if n >= 8 && n <= 64 {
+            var i = 0
+            while i + 8 < n {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            to.copyMemory(from: from, byteCount: n)
+        }
         count += n
     }
 

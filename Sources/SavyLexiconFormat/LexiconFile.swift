@@ -91,32 +91,32 @@ public struct LexiconFile: Sendable {
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Array(rawLine)
+            // Bytes, not Characters: the notes are long, and grapheme-by-grapheme work on them
+            // was most of the start-up time of every analyzer.
+            var line = rawLine
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
             func fail(_ message: String, column: Int = 1) -> LexiconFormatError {
                 LexiconFormatError(path: path, line: lineNumber, column: column, message: message)
             }
-            if let nul = line.firstIndex(of: 0) { throw fail("NUL byte", column: nul + 1) }
-            guard let text = String(validating: line, as: UTF8.self) else {
-                throw fail("invalid UTF-8", column: Self.firstInvalidByte(line) + 1)
+            if let nul = line.firstIndex(of: 0) { throw fail("NUL byte", column: nul - line.startIndex + 1) }
+            guard Self.isValidUTF8(line) else {
+                throw fail("invalid UTF-8", column: Self.firstInvalidByte(Array(line)) + 1)
             }
-            if text.allSatisfy({ $0 == " " || $0 == "\t" }) || text.hasPrefix("#") { continue }
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            var columnOf: [Int] = []
-            var column = 1
-            for field in fields {
-                columnOf.append(column)
-                column += field.utf8.count + 1
-            }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || line.first == UInt8(ascii: "#") { continue }
+            // Each field as bytes with its column; the note (the last field, free text) never
+            // becomes a String.
+            let byteFields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            let columnOf = byteFields.map { $0.startIndex - line.startIndex + 1 }
             guard let fileKind = kind else {
-                kind = try Self.header(fields, fail: fail)
+                kind = try Self.header(byteFields.map { String(decoding: $0, as: UTF8.self) }, fail: fail)
                 columns = kind == .modifiers || kind == .cues ? 3 : 2
                 continue
             }
-            let hasNote = fields.count == columns + 1
-            let bareRemove = fileKind == .modifiers && fields.count == 2 && fields[1] == "remove"
-            guard fields.count == columns || hasNote || bareRemove else {
-                throw fail("expected \(columns) tab-separated fields (plus an optional note), found \(fields.count)")
+            let fields = byteFields.prefix(columns).map { String(decoding: $0, as: UTF8.self) }
+            let hasNote = byteFields.count == columns + 1
+            let bareRemove = fileKind == .modifiers && byteFields.count == 2 && fields[1] == "remove"
+            guard byteFields.count == columns || hasNote || bareRemove else {
+                throw fail("expected \(columns) tab-separated fields (plus an optional note), found \(byteFields.count)")
             }
             let term = fields[0]
             guard !term.isEmpty else { throw fail("empty term") }
@@ -208,6 +208,11 @@ public struct LexiconFile: Sendable {
             throw fail("valence \(field) is outside -4...4")
         }
         return .valence(number)
+    }
+
+    private static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+        return bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
     }
 
     private static func firstInvalidByte(_ line: [UInt8]) -> Int {

@@ -46,9 +46,14 @@ struct ResultDecoder {
             profanity: profanity,
             shouting: Shouting(score: Self.rounded(t.shouting), capsWords: Int(t.caps_words),
                                exclamationRuns: Int(t.exclamation_runs), questionRuns: Int(t.question_runs)))
-        analysis.politeness = Politeness(strategies: PolitenessStrategy.allCases.enumerated().compactMap { index, strategy in
-            t.strategies & (1 << UInt32(index)) != 0 ? strategy : nil
-        })
+        var strategies: [PolitenessStrategy] = []
+        strategies.reserveCapacity(t.strategies.nonzeroBitCount)
+        var bits = t.strategies
+        while bits != 0 {  // bit k is PolitenessStrategy.allCases[k]
+            strategies.append(Self.strategies[bits.trailingZeroBitCount])
+            bits &= bits - 1
+        }
+        analysis.politeness = Politeness(strategies: strategies)
         var caring = t.caring
         if let context, Personalisation.detect(in: text, context: context) {
             caring |= UInt8(CSavyKernel_CaringPersonalisation)
@@ -93,6 +98,9 @@ struct ResultDecoder {
         .compoundHead, .compoundModifier, .lexicalNegation, .tone, .strategy, .empathy,
     ]
 
+    /// In kernel order (CSavyKernel_Strategy); `allCases` would build a new array at every use.
+    static let strategies = PolitenessStrategy.allCases
+
     /// Kernel cue names as Swift spells them (CSavyKernel_Cue order).
     static let cueNames: [String] = [
         "frustration", "anger", "sadness", "anxiety", "satisfaction", "gratitude", "profanity",
@@ -107,7 +115,7 @@ struct ResultDecoder {
         case CSavyKernel_EvidenceTone.rawValue, CSavyKernel_EvidenceEmpathy.rawValue:
             Int(record.detail) < cueNames.count ? cueNames[Int(record.detail)] : nil
         case CSavyKernel_EvidenceStrategy.rawValue:
-            Int(record.detail) < PolitenessStrategy.allCases.count ? PolitenessStrategy.allCases[Int(record.detail)].rawValue : nil
+            Int(record.detail) < strategies.count ? strategies[Int(record.detail)].rawValue : nil
         default:
             nil
         }
@@ -115,6 +123,14 @@ struct ResultDecoder {
 
     /// Scores are single precision in the kernel; four decimals is what they carry.
     static func rounded(_ value: Float) -> Double {
-        (Double(value) * 10_000).rounded() / 10_000
+        let scaled = Double(value) * 10_000
+        // Half away from zero, as `rounded()`, without its call into libm (a tenth of the
+        // decoder's time): below 2^52 the truncation and the remainder are exact.
+        guard abs(scaled) < 0x1p52 else { return scaled.rounded() / 10_000 }
+        var whole = Double(Int64(scaled))
+        let rest = scaled - whole
+        if rest >= 0.5 { whole += 1 } else if rest <= -0.5 { whole -= 1 }
+        if whole == 0 { whole = scaled.sign == .minus ? -0.0 : 0.0 }  // as rounded() keeps it
+        return whole / 10_000
     }
 }
