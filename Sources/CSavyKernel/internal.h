@@ -154,10 +154,25 @@ struct CSavyKernel_Lexicon {
     // start a phrase ("I", "you", "not") are not followed by one, and the filter says so
     // without building and looking up the candidate keys.
     uint64_t phrase_pairs[PHRASE_PAIR_BITS / 64];
+    // The same for the later pairs of phrases of three words or more ("thank you so much":
+    // "you so", "so much"): a longer candidate is only looked up while its pairs are there.
+    uint64_t phrase_inner_pairs[PHRASE_PAIR_BITS / 64];
 };
+
+static inline bool has_pair(const uint64_t *pairs, uint64_t first_hash, uint64_t second_hash);
 
 static inline size_t phrase_pair_bit(uint64_t first_hash, uint64_t second_hash) {
     return (size_t)(((first_hash ^ (second_hash * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL) >> (64 - PHRASE_PAIR_LOG2));
+}
+
+static inline void add_pair(uint64_t *pairs, uint64_t first_hash, uint64_t second_hash) {
+    size_t bit = phrase_pair_bit(first_hash, second_hash);
+    pairs[bit / 64] |= 1ULL << (bit % 64);
+}
+
+static inline bool has_pair(const uint64_t *pairs, uint64_t first_hash, uint64_t second_hash) {
+    size_t bit = phrase_pair_bit(first_hash, second_hash);
+    return pairs[bit / 64] & (1ULL << (bit % 64));
 }
 
 

@@ -378,11 +378,17 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         if (!h) goto fail;
         if (scored && words > h->phrase_max) h->phrase_max = (uint8_t)words;
         if (cued && words > h->cue_phrase_max) h->cue_phrase_max = (uint8_t)words;
+        // Each pair of neighbouring words: the first into the start filter, the rest into the inner one.
         const uint8_t *key = table->keys + table->entries[i].key_offset, *end = key + table->entries[i].key_length;
-        const uint8_t *second = key + head_length + 1, *after = memchr(second, PHRASE_SEPARATOR, (size_t)(end - second));
-        size_t second_length = (size_t)((after ? after : end) - second);
-        size_t bit = phrase_pair_bit(hash_key(head, head_length), hash_key(second, second_length));
-        lexicon->phrase_pairs[bit / 64] |= 1ULL << (bit % 64);
+        uint64_t previous = hash_key(head, head_length);
+        for (const uint8_t *word = key + head_length + 1; word < end;) {
+            const uint8_t *after = memchr(word, PHRASE_SEPARATOR, (size_t)(end - word));
+            size_t length = (size_t)((after ? after : end) - word);
+            uint64_t hash = hash_key(word, length);
+            add_pair(word == key + head_length + 1 ? lexicon->phrase_pairs : lexicon->phrase_inner_pairs, previous, hash);
+            previous = hash;
+            word += length + 1;
+        }
     }
     return lexicon;
 fail:

@@ -90,23 +90,29 @@ static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
 const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                           size_t i, size_t max_words, size_t *words, bool cues) {
     size_t available = 1;
+    if (max_words > MAX_PHRASE_WORDS) max_words = MAX_PHRASE_WORDS;
     while (available < max_words && i + available < s->token_count &&
            s->tokens[i + available].kind == CSavyKernel_TokenWord) available++;
-    if (available < 2) return NULL;
-    size_t bit = phrase_pair_bit(phrase_hash(s, i), phrase_hash(s, i + 1));
-    if (!(lexicon->phrase_pairs[bit / 64] & (1ULL << (bit % 64)))) return NULL;
-    for (size_t n = available; n >= 2; n--) {
-        size_t length = n - 1, part;
-        for (size_t k = 0; k < n; k++) { phrase_key(s, i + k, &part); length += part; }
-        if (!grow((void **)&s->phrase, &s->phrase_capacity, length, 1)) { s->failed = true; return NULL; }
-        size_t out = 0;
-        for (size_t k = 0; k < n; k++) {
-            const uint8_t *key = phrase_key(s, i + k, &part);
-            if (k) s->phrase[out++] = PHRASE_SEPARATOR;
-            memcpy(s->phrase + out, key, part);
-            out += part;
-        }
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, s->phrase, out);
+    if (available < 2 || !has_pair(lexicon->phrase_pairs, phrase_hash(s, i), phrase_hash(s, i + 1))) return NULL;
+    // A longer phrase needs each further pair of its words in some phrase: "thank you so
+    // much" is looked up only when "you so" and "so much" are pairs of a phrase.
+    size_t reach = 2;
+    while (reach < available && has_pair(lexicon->phrase_inner_pairs, phrase_hash(s, i + reach - 1), phrase_hash(s, i + reach))) reach++;
+    // The longest candidate key, once; each shorter one is a prefix of it.
+    size_t length = reach - 1, part;
+    for (size_t k = 0; k < reach; k++) { phrase_key(s, i + k, &part); length += part; }
+    if (!grow((void **)&s->phrase, &s->phrase_capacity, length, 1)) { s->failed = true; return NULL; }
+    size_t ends[MAX_PHRASE_WORDS + 1];
+    size_t out = 0;
+    for (size_t k = 0; k < reach; k++) {
+        const uint8_t *key = phrase_key(s, i + k, &part);
+        if (k) s->phrase[out++] = PHRASE_SEPARATOR;
+        memcpy(s->phrase + out, key, part);
+        out += part;
+        ends[k + 1] = out;
+    }
+    for (size_t n = reach; n >= 2; n--) {
+        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, s->phrase, ends[n]);
         if (e && (cues ? e->cue_index != 0 : (e->has_valence || e->role))) { *words = n; return e; }
     }
     return NULL;

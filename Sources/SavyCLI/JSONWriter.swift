@@ -11,7 +11,7 @@ struct JSONWriter {
     /// What has been written.
     var bytes: [UInt8] { buffer.array }
 
-    mutating func raw(_ text: StaticString) {
+    @inline(__always) mutating func raw(_ text: StaticString) {
         buffer.append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
