@@ -65,9 +65,75 @@ public struct Shouting: Codable, Sendable, Hashable {
 /// The politeness strategies found in a text.
 public struct Politeness: Codable, Sendable, Hashable {
     /// In the order of ``PolitenessStrategy``; each listed once.
-    public var strategies: [PolitenessStrategy]
+    public var strategies: PolitenessStrategies
 
-    public init(strategies: [PolitenessStrategy] = []) { self.strategies = strategies }
+    public init(strategies: PolitenessStrategies = []) { self.strategies = strategies }
+}
+
+/// A set of politeness strategies, iterated in the order of ``PolitenessStrategy`` and
+/// encoded as an array of names. One bit per strategy: an analysis holds no array of its own,
+/// so scoring a text allocates nothing for it.
+public struct PolitenessStrategies: SetAlgebra, Sequence, Sendable, Hashable, Codable, ExpressibleByArrayLiteral {
+    public typealias Element = PolitenessStrategy
+
+    /// Bit k is `PolitenessStrategy.allCases[k]`.
+    public private(set) var rawValue: UInt32
+
+    public init() { rawValue = 0 }
+    public init(rawValue: UInt32) { self.rawValue = rawValue & (UInt32(1) << Self.order.count &- 1) }
+    public init(arrayLiteral elements: PolitenessStrategy...) { self.init(elements) }
+
+    private static let order = PolitenessStrategy.allCases
+    private static let bits = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, UInt32(1) << $0) })
+    private static func bit(_ strategy: PolitenessStrategy) -> UInt32 { bits[strategy]! }
+
+    public var count: Int { rawValue.nonzeroBitCount }
+    public var isEmpty: Bool { rawValue == 0 }
+    public func contains(_ member: PolitenessStrategy) -> Bool { rawValue & Self.bit(member) != 0 }
+
+    @discardableResult
+    public mutating func insert(_ newMember: PolitenessStrategy) -> (inserted: Bool, memberAfterInsert: PolitenessStrategy) {
+        let had = contains(newMember)
+        rawValue |= Self.bit(newMember)
+        return (!had, newMember)
+    }
+
+    @discardableResult
+    public mutating func remove(_ member: PolitenessStrategy) -> PolitenessStrategy? {
+        defer { rawValue &= ~Self.bit(member) }
+        return contains(member) ? member : nil
+    }
+
+    @discardableResult
+    public mutating func update(with newMember: PolitenessStrategy) -> PolitenessStrategy? {
+        insert(newMember).inserted ? nil : newMember
+    }
+
+    public func union(_ other: Self) -> Self { Self(rawValue: rawValue | other.rawValue) }
+    public func intersection(_ other: Self) -> Self { Self(rawValue: rawValue & other.rawValue) }
+    public func symmetricDifference(_ other: Self) -> Self { Self(rawValue: rawValue ^ other.rawValue) }
+    public mutating func formUnion(_ other: Self) { rawValue |= other.rawValue }
+    public mutating func formIntersection(_ other: Self) { rawValue &= other.rawValue }
+    public mutating func formSymmetricDifference(_ other: Self) { rawValue ^= other.rawValue }
+
+    public struct Iterator: IteratorProtocol {
+        var remaining: UInt32
+        public mutating func next() -> PolitenessStrategy? {
+            guard remaining != 0 else { return nil }
+            defer { remaining &= remaining - 1 }
+            return PolitenessStrategies.order[remaining.trailingZeroBitCount]
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(remaining: rawValue) }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try [PolitenessStrategy](from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try Array(self).encode(to: encoder)
+    }
 }
 
 /// Politeness strategies: the Stanford set (Danescu-Niculescu-Mizil et al., ACL 2013) and

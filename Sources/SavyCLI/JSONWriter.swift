@@ -55,6 +55,16 @@ struct JSONWriter {
         if k != 0, Double(k) / 10_000 == value {
             buffer.reserve(24)
             if k < 0 { buffer.append(UInt8(ascii: "-")); k = -k }
+            if k < 10_000 {  // nearly every score: "0.", then up to four digits
+                let digits = (k / 1000, k / 100 % 10, k / 10 % 10, k % 10)
+                let length = digits.3 != 0 ? 4 : digits.2 != 0 ? 3 : digits.1 != 0 ? 2 : 1
+                let out = buffer.end
+                out[0] = UInt8(ascii: "0"); out[1] = UInt8(ascii: ".")
+                out[2] = 0x30 &+ UInt8(truncatingIfNeeded: digits.0); out[3] = 0x30 &+ UInt8(truncatingIfNeeded: digits.1)
+                out[4] = 0x30 &+ UInt8(truncatingIfNeeded: digits.2); out[5] = 0x30 &+ UInt8(truncatingIfNeeded: digits.3)
+                buffer.advance(to: out + 2 + length)
+                return
+            }
             buffer.appendDecimal(k / 10_000)
             var fraction = k % 10_000
             if fraction != 0 {
@@ -90,18 +100,28 @@ struct JSONWriter {
 
     mutating func analysis(_ a: Analysis, id: RowID) {
         raw("{\"id\":"); self.id(id)
-        raw(",\"language\":"); string(a.language.rawValue)
+        switch a.language {  // the names of the enums are constants: no String to escape
+        case .english: raw(",\"language\":\"en\"")
+        case .finnish: raw(",\"language\":\"fi\"")
+        case .undetermined: raw(",\"language\":\"und\"")
+        }
         raw(",\"languageConfidence\":"); number(a.languageConfidence)
         raw(",\"sentiment\":{\"compound\":"); number(a.sentiment.compound)
         raw(",\"positive\":"); number(a.sentiment.positive)
         raw(",\"neutral\":"); number(a.sentiment.neutral)
         raw(",\"negative\":"); number(a.sentiment.negative)
-        raw(",\"label\":"); string(a.sentiment.label.rawValue)
+        switch a.sentiment.label {
+        case .positive: raw(",\"label\":\"positive\"")
+        case .neutral: raw(",\"label\":\"neutral\"")
+        case .negative: raw(",\"label\":\"negative\"")
+        }
         raw("}")
         tone(a.tone)
         raw(",\"politeness\":{\"strategies\":[")
-        for (i, strategy) in a.politeness.strategies.enumerated() {
-            if i > 0 { raw(",") }
+        var first = true
+        for strategy in a.politeness.strategies {
+            if !first { raw(",") }
+            first = false
             string(strategy.rawValue)
         }
         raw("]}")

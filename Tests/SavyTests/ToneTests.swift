@@ -1,4 +1,5 @@
 import CSavyKernel
+import Foundation
 import Savy
 import SavyLexiconFormat
 import Testing
@@ -140,5 +141,38 @@ struct FinnishToneTests {
         for evidence in analyses.flatMap({ $0.evidence ?? [] }) {
             #expect(!(evidence.term ?? "").contains("\u{FFFD}"), "\(evidence)")
         }
+    }
+}
+
+@Suite("Politeness strategies as a set")
+struct PolitenessStrategiesTests {
+    @Test func iteratesInDeclarationOrderWithoutDuplicates() {
+        var set: PolitenessStrategies = [.shouting, .gratitude, .shouting]
+        #expect(Array(set) == [.gratitude, .shouting])
+        #expect(set.count == 2)
+        #expect(set.insert(.gratitude).inserted == false)
+        #expect(set.insert(.apology).inserted == true)
+        #expect(Array(set) == [.gratitude, .apology, .shouting])
+        #expect(set.remove(.gratitude) == .gratitude)
+        #expect(set.remove(.gratitude) == nil)
+        #expect(!set.contains(.gratitude) && set.contains(.apology))
+        #expect(PolitenessStrategies(PolitenessStrategy.allCases).count == PolitenessStrategy.allCases.count)
+    }
+
+    @Test func encodesAsAnArrayOfNames() throws {
+        let politeness = Politeness(strategies: [.please, .apology])
+        let json = try JSONEncoder().encode(politeness)
+        #expect(String(decoding: json, as: UTF8.self) == #"{"strategies":["apology","please"]}"#)
+        #expect(try JSONDecoder().decode(Politeness.self, from: json) == politeness)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Politeness.self, from: Data(#"{"strategies":["notAStrategy"]}"#.utf8))
+        }
+    }
+
+    @Test func kernelBitsMapToTheSameStrategies() throws {
+        // The kernel's bit k is PolitenessStrategy.allCases[k]: "please" inside a request.
+        let analysis = try score("Could you please check my order?")
+        #expect(analysis.politeness.strategies.contains(.please))
+        #expect(PolitenessStrategies(rawValue: 1 << UInt32(CSavyKernel_StrategyPlease.rawValue)) == [.please])
     }
 }

@@ -46,14 +46,8 @@ struct ResultDecoder {
             profanity: profanity,
             shouting: Shouting(score: Self.rounded(t.shouting), capsWords: Int(t.caps_words),
                                exclamationRuns: Int(t.exclamation_runs), questionRuns: Int(t.question_runs)))
-        var strategies: [PolitenessStrategy] = []
-        strategies.reserveCapacity(t.strategies.nonzeroBitCount)
-        var bits = t.strategies
-        while bits != 0 {  // bit k is PolitenessStrategy.allCases[k]
-            strategies.append(Self.strategies[bits.trailingZeroBitCount])
-            bits &= bits - 1
-        }
-        analysis.politeness = Politeness(strategies: strategies)
+        // Bit k is PolitenessStrategy.allCases[k] in the kernel too (CSavyKernel_Strategy).
+        analysis.politeness = Politeness(strategies: PolitenessStrategies(rawValue: t.strategies))
         var caring = t.caring
         if let context, Personalisation.detect(in: text, context: context) {
             caring |= UInt8(CSavyKernel_CaringPersonalisation)
