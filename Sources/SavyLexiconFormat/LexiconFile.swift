@@ -86,9 +86,13 @@ public struct LexiconFile: Sendable {
         var entries: [Entry] = []
         var firstLine: [String: Int] = [:]
         var lineNumber = 0
+        var byteFields: [ArraySlice<UInt8>] = []  // one line's tab-separated fields, reused
         var bytes = Array(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a byte-order mark
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        // Lines run 20-120 bytes: room for them all up front, rather than rehashing as it grows.
+        firstLine.reserveCapacity(bytes.count / 24)
+        entries.reserveCapacity(bytes.count / 24)
         for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             // Bytes, not Characters: the notes are long, and grapheme-by-grapheme work on them
@@ -105,7 +109,13 @@ public struct LexiconFile: Sendable {
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || line.first == UInt8(ascii: "#") { continue }
             // Each field as bytes with its column; the note (the last field, free text) never
             // becomes a String.
-            let byteFields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            byteFields.removeAll(keepingCapacity: true)
+            var fieldStart = line.startIndex
+            while let tab = line[fieldStart...].firstIndex(of: UInt8(ascii: "\t")) {
+                byteFields.append(line[fieldStart..<tab])
+                fieldStart = tab + 1
+            }
+            byteFields.append(line[fieldStart...])
             let columnOf = byteFields.map { $0.startIndex - line.startIndex + 1 }
             guard let fileKind = kind else {
                 kind = try Self.header(byteFields.map { String(decoding: $0, as: UTF8.self) }, fail: fail)
@@ -120,7 +130,7 @@ public struct LexiconFile: Sendable {
             }
             let term = fields[0]
             guard !term.isEmpty else { throw fail("empty term") }
-            guard term.first != " " && term.last != " " else { throw fail("term has leading or trailing spaces") }
+            guard term.utf8.first != 0x20 && term.utf8.last != 0x20 else { throw fail("term has leading or trailing spaces") }
             let value: Value
             switch fileKind {
             case .terms, .emoticons, .emoji:
@@ -167,7 +177,9 @@ public struct LexiconFile: Sendable {
                     value = .cue(cue, weight)
                 }
             }
-            var duplicateKey = fileKind == .emoticons ? term : term.lowercased()
+            // Most terms are lowercase ASCII already, and are their own key.
+            let lowercase = term.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+            var duplicateKey = fileKind == .emoticons || lowercase ? term : term.lowercased()
             if fileKind == .cues { duplicateKey += "\t" + fields[1] }
             if let first = firstLine[duplicateKey] {
                 throw fail("'\(term)' is already defined on line \(first)")
