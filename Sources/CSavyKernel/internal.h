@@ -159,8 +159,6 @@ struct CSavyKernel_Lexicon {
     uint64_t phrase_inner_pairs[PHRASE_PAIR_BITS / 64];
 };
 
-static inline bool has_pair(const uint64_t *pairs, uint64_t first_hash, uint64_t second_hash);
-
 static inline size_t phrase_pair_bit(uint64_t first_hash, uint64_t second_hash) {
     return (size_t)(((first_hash ^ (second_hash * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL) >> (64 - PHRASE_PAIR_LOG2));
 }

@@ -118,18 +118,9 @@ static void join_entity(CSavyKernel_Scratch *s) {
     s->token_count -= 2;
 }
 
-// Called after each token. Only a word after '-' or a ';' can complete a join: the test
-// for those is inline, so the common token costs no call.
-static inline void join_tokens(CSavyKernel_Scratch *s) {
-    size_t n = s->token_count;
-    if (n < 3) return;
-    const CSavyKernel_Token *last = &s->tokens[n - 1];
-    if (last->kind == CSavyKernel_TokenPunct) {
-        if (last->key_length == 1 && s->keys[last->key_offset] == ';') join_entity(s);
-    } else {
-        const CSavyKernel_Token *dash = &s->tokens[n - 2];
-        if (dash->kind == CSavyKernel_TokenPunct && dash->key_length == 1 && s->keys[dash->key_offset] == '-') join_hyphen(s);
-    }
+static void join_tokens(CSavyKernel_Scratch *s) {
+    join_hyphen(s);
+    join_entity(s);
 }
 
 // MARK: - Fast path
@@ -156,9 +147,11 @@ static inline int fast_class(const uint8_t *text, size_t i, size_t *width) {
 
 static inline bool joins_word(int c) { return c == FAST_LETTER || c == FAST_DIGIT || c == FAST_EXTEND_NUM_LET; }
 
-// Appends the folded key of a fast-path word (room is reserved) and returns its flags.
-static inline uint8_t fast_fold(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end,
-                                bool *has_letter, bool *has_digit) {
+// Appends the folded key of a fast-path word and returns its flags.
+static uint8_t fast_fold(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end,
+                         bool *has_letter, bool *has_digit) {
+    // Folding at most doubles the bytes (ß -> ss).
+    if (!reserve_keys(s, 2 * (end - start))) return 0;
     uint8_t *out = s->keys + s->key_length;
     size_t upper = 0, lower = 0, digits = 0;
     for (size_t i = start; i < end;) {
@@ -187,30 +180,12 @@ static inline uint8_t fast_fold(CSavyKernel_Scratch *s, const uint8_t *text, siz
     return flags;
 }
 
-// Stores a token in room already reserved.
-static inline void put_token(CSavyKernel_Scratch *s, size_t start, size_t end, uint8_t kind, uint8_t flags,
-                             size_t key_offset) {
-    s->tokens[s->token_count++] = (CSavyKernel_Token){
-        .start = (uint32_t)start, .end = (uint32_t)end, .kind = kind, .flags = flags,
-        .key_offset = (uint32_t)key_offset, .key_length = (uint32_t)(s->key_length - key_offset)};
-}
-
 static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end) {
-    // A run of n bytes makes at most n tokens and 2n key bytes (ß -> ss): one reservation
-    // serves every token of the run.
-    size_t n = end - start;
-    if (!grow((void **)&s->tokens, &s->token_capacity, s->token_count + n, sizeof *s->tokens) || !reserve_keys(s, 2 * n)) {
-        s->failed = true;
-        return;
-    }
-    for (size_t i = start; i < end;) {
+    for (size_t i = start; i < end && !s->failed;) {
         size_t width;
         int c = fast_class(text, i, &width);
-        size_t key_offset = s->key_length;
         if (!joins_word(c)) {
-            memcpy(s->keys + key_offset, text + i, width);
-            s->key_length += width;
-            put_token(s, i, i + width, CSavyKernel_TokenPunct, 0, key_offset);
+            push_literal(s, text, i, i + width, CSavyKernel_TokenPunct);
             join_tokens(s);
             i += width;
             continue;
@@ -218,12 +193,6 @@ static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, 
         size_t j = i + width;
         int last = c;
         while (j < end) {
-            uint8_t b = text[j];  // the plain case first: an ASCII letter or digit goes on the word
-            if (b < 0x80 && (fast_ascii_class[b] == FAST_LETTER || fast_ascii_class[b] == FAST_DIGIT)) {
-                last = fast_ascii_class[b];
-                j++;
-                continue;
-            }
             size_t w1;
             int d = fast_class(text, j, &w1);
             if (joins_word(d)) { last = d; j += w1; continue; }
@@ -240,10 +209,12 @@ static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, 
             }
             break;
         }
+        size_t key_offset = s->key_length;
         bool letter, digit;
         uint8_t flags = fast_fold(s, text, i, j, &letter, &digit);
+        if (s->failed) return;
         uint8_t kind = letter ? CSavyKernel_TokenWord : digit ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
-        put_token(s, i, j, kind, flags, key_offset);
+        push_token(s, (uint32_t)i, (uint32_t)j, kind, flags, key_offset, s->key_length - key_offset);
         join_tokens(s);
         i = j;
     }

@@ -83,7 +83,8 @@ public struct PolitenessStrategies: SetAlgebra, Sequence, Sendable, Hashable, Co
     public init(rawValue: UInt32) { self.rawValue = rawValue & (UInt32(1) << Self.order.count &- 1) }
     public init(arrayLiteral elements: PolitenessStrategy...) { self.init(elements) }
 
-    private static let order = PolitenessStrategy.allCases
+    /// Kernel order (CSavyKernel_Strategy), built once: `allCases` builds a new array at every use.
+    static let order = PolitenessStrategy.allCases
     private static let bits = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, UInt32(1) << $0) })
     private static func bit(_ strategy: PolitenessStrategy) -> UInt32 { bits[strategy]! }
 

@@ -55,23 +55,16 @@ struct JSONWriter {
         if k != 0, Double(k) / 10_000 == value {
             buffer.reserve(24)
             if k < 0 { buffer.append(UInt8(ascii: "-")); k = -k }
-            if k < 10_000 {  // nearly every score: "0.", then up to four digits
-                let digits = (k / 1000, k / 100 % 10, k / 10 % 10, k % 10)
+            buffer.appendDecimal(k / 10_000)
+            let fraction = k % 10_000
+            if fraction != 0 {  // ".", then the four digits without trailing zeros, stored directly
+                let digits = (fraction / 1000, fraction / 100 % 10, fraction / 10 % 10, fraction % 10)
                 let length = digits.3 != 0 ? 4 : digits.2 != 0 ? 3 : digits.1 != 0 ? 2 : 1
                 let out = buffer.end
-                out[0] = UInt8(ascii: "0"); out[1] = UInt8(ascii: ".")
-                out[2] = 0x30 &+ UInt8(truncatingIfNeeded: digits.0); out[3] = 0x30 &+ UInt8(truncatingIfNeeded: digits.1)
-                out[4] = 0x30 &+ UInt8(truncatingIfNeeded: digits.2); out[5] = 0x30 &+ UInt8(truncatingIfNeeded: digits.3)
-                buffer.advance(to: out + 2 + length)
-                return
-            }
-            buffer.appendDecimal(k / 10_000)
-            var fraction = k % 10_000
-            if fraction != 0 {
-                var digits = 4
-                while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-                buffer.append(UInt8(ascii: "."))
-                buffer.appendDecimal(fraction, width: digits)
+                out[0] = UInt8(ascii: ".")
+                out[1] = 0x30 &+ UInt8(truncatingIfNeeded: digits.0); out[2] = 0x30 &+ UInt8(truncatingIfNeeded: digits.1)
+                out[3] = 0x30 &+ UInt8(truncatingIfNeeded: digits.2); out[4] = 0x30 &+ UInt8(truncatingIfNeeded: digits.3)
+                buffer.advance(to: out + 1 + length)
             }
         } else if value == value.rounded(), abs(value) < 1e15 {
             number(Int(value))
@@ -100,21 +93,13 @@ struct JSONWriter {
 
     mutating func analysis(_ a: Analysis, id: RowID) {
         raw("{\"id\":"); self.id(id)
-        switch a.language {  // the names of the enums are constants: no String to escape
-        case .english: raw(",\"language\":\"en\"")
-        case .finnish: raw(",\"language\":\"fi\"")
-        case .undetermined: raw(",\"language\":\"und\"")
-        }
+        raw(",\"language\":"); string(a.language.rawValue)
         raw(",\"languageConfidence\":"); number(a.languageConfidence)
         raw(",\"sentiment\":{\"compound\":"); number(a.sentiment.compound)
         raw(",\"positive\":"); number(a.sentiment.positive)
         raw(",\"neutral\":"); number(a.sentiment.neutral)
         raw(",\"negative\":"); number(a.sentiment.negative)
-        switch a.sentiment.label {
-        case .positive: raw(",\"label\":\"positive\"")
-        case .neutral: raw(",\"label\":\"neutral\"")
-        case .negative: raw(",\"label\":\"negative\"")
-        }
+        raw(",\"label\":"); string(a.sentiment.label.rawValue)
         raw("}")
         tone(a.tone)
         raw(",\"politeness\":{\"strategies\":[")
@@ -295,13 +280,12 @@ final class ByteBuffer {
         count += n
     }
 
-    /// Appends `value` in decimal, zero-padded to `width` digits.
-    func appendDecimal(_ value: some BinaryInteger, width: Int = 1) {
+    /// Appends `value` in decimal.
+    func appendDecimal(_ value: some BinaryInteger) {
         var v = UInt(value)
         var digits = 1
         var probe = v
         while probe >= 10 { probe /= 10; digits += 1 }
-        digits = max(digits, width)
         reserve(digits)
         var at = base + count + digits
         for _ in 0..<digits {

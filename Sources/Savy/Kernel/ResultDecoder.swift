@@ -92,9 +92,6 @@ struct ResultDecoder {
         .compoundHead, .compoundModifier, .lexicalNegation, .tone, .strategy, .empathy,
     ]
 
-    /// In kernel order (CSavyKernel_Strategy); `allCases` would build a new array at every use.
-    static let strategies = PolitenessStrategy.allCases
-
     /// Kernel cue names as Swift spells them (CSavyKernel_Cue order).
     static let cueNames: [String] = [
         "frustration", "anger", "sadness", "anxiety", "satisfaction", "gratitude", "profanity",
@@ -109,7 +106,7 @@ struct ResultDecoder {
         case CSavyKernel_EvidenceTone.rawValue, CSavyKernel_EvidenceEmpathy.rawValue:
             Int(record.detail) < cueNames.count ? cueNames[Int(record.detail)] : nil
         case CSavyKernel_EvidenceStrategy.rawValue:
-            Int(record.detail) < strategies.count ? strategies[Int(record.detail)].rawValue : nil
+            Int(record.detail) < PolitenessStrategies.order.count ? PolitenessStrategies.order[Int(record.detail)].rawValue : nil
         default:
             nil
         }
