@@ -106,14 +106,16 @@ static void add_candidate(FinnishWord *w, uint8_t tag, const char *text, size_t 
 }
 
 // WORDBASES: "+paska(paska)+palvel(palvella)+u(+u)", "+epä+kohtelias(kohtelias)",
-// "+raha(raha)+ton(+ton)", "+toimi(toimia)+n+ut(+ut)".
+// "+raha(raha)+ton(+ton)", "+toimi(toimia)+n+ut(+ut)", "+ahdist(ahdistaa)u(+ua)+n+ut(+ut)".
+// A part starts at '+' or straight after a base's ')'.
 static void read_wordbases(FinnishWord *w, const char *bases) {
     const char *roots[8];
     size_t root_lengths[8], roots_count = 0;
     bool epa = false, caritive = false, derived = false, participle = false;
+    size_t suffixes = 0;
     for (const char *p = bases; *p;) {
-        if (*p != '+') { p++; continue; }
-        const char *part = ++p;
+        if (*p == '+') p++;
+        const char *part = p;
         while (*p && *p != '+' && *p != '(') p++;
         size_t part_length = (size_t)(p - part);
         if (*p == '(') {
@@ -125,6 +127,7 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
                 if ((base_length == 4 && memcmp(base, "+ton", 4) == 0) || (base_length == 5 && memcmp(base, "+t\xC3\xB6n", 5) == 0))
                     caritive = true;
                 else derived = true;
+                suffixes++;
                 static const char *const participles[] = {"+ut", "+yt", "+nut", "+nyt", "+tu", "+ty", "+ttu", "+tty", "+va", "+v\xC3\xA4"};
                 for (size_t k = 0; k < sizeof participles / sizeof *participles; k++) {
                     size_t n = strlen(participles[k]);
@@ -136,8 +139,9 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
             }
         } else if (roots_count == 0 && part_length == 4 && memcmp(part, "ep\xC3\xA4", 4) == 0) {
             epa = true;
-        } else if (part_length && roots_count < 8) {
-            // A bound prefix Voikko gives no base for: "+huippu+hyvä(hyvä)".
+        } else if (part_length && roots_count == 0) {
+            // A bound prefix Voikko gives no base for: "+huippu+hyvä(hyvä)". After a root, a
+            // part without a base is a piece of a suffix: the "n" of "+toimi(toimia)+n+ut(+ut)".
             roots[roots_count] = part;
             root_lengths[roots_count++] = part_length;
         }
@@ -149,7 +153,9 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
         for (size_t i = 0; i + 1 < roots_count; i++) add_candidate(w, FI_MODIFIER, roots[i], root_lengths[i]);
     } else if (derived && !caritive) {
         add_candidate(w, FI_DERIVED, roots[0], root_lengths[0]);
-        if (participle) w->flags |= FI_PARTICIPLE;
+        // Only a participle made straight from its verb: in "+kannat(kantaa)ta(+taa)+n+ut(+ut)"
+        // the verb is "kannattaa", which Voikko does not name, not "kantaa".
+        if (participle && suffixes == 1) w->flags |= FI_PARTICIPLE;
     }
 }
 

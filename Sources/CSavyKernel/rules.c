@@ -16,6 +16,11 @@ static const float BOOSTER_DECAY[BOOSTER_WINDOW] = {1.0f, 0.95f, 0.9f};
 // words: "I don't think it's good" negates "good"; "No, this is good" and "can't say
 // enough how awesome" do not. Emoticons and emoji are never negated ("still no reply :(").
 #define NEGATION_SCOPE_WORDS 3
+// A reverser ("fixed", "lost", "korjasi") acts on words of its sign among the next three
+// words of its clause, its object and the object's modifiers: "fixed my annoying problem",
+// "lost all my trust". A negation before it reaches over the same words and applies after
+// it: "didn't fix the problem" is bad again.
+#define REVERSAL_SCOPE_WORDS 3
 // "The food was good, but the service was slow": what precedes "but" in its sentence counts
 // half; what follows counts by the contrast word's value (1.5 for "but").
 static const float CONTRAST_BEFORE_WEIGHT = 0.5f;
@@ -41,6 +46,9 @@ typedef struct Context {
     long negator;
     size_t negation_left;
     bool negation_used;
+    // Open reversal scope.
+    long reverser;
+    size_t reversal_left;
 } Context;
 
 static inline uint32_t item_start(const CSavyKernel_Scratch *s, const Item *it) { return s->tokens[it->first].start; }
@@ -66,7 +74,7 @@ static void note(Context *c, uint8_t kind, const Item *actor, const Item *target
     bool rule = kind == CSavyKernel_EvidenceBooster || kind == CSavyKernel_EvidenceDampener ||
                 kind == CSavyKernel_EvidenceNegation || kind == CSavyKernel_EvidenceLeast ||
                 kind == CSavyKernel_EvidenceContrast || kind == CSavyKernel_EvidenceConcession ||
-                kind == CSavyKernel_EvidenceIrrealis;
+                kind == CSavyKernel_EvidenceIrrealis || kind == CSavyKernel_EvidenceReversal;
     if (rule && actor->role_term) note_term(c, kind, actor, target, effect, source, actor->role_term, actor->role_term_length);
     else note_term(c, kind, actor, target, effect, source, actor->term, actor->term_length);
 }
@@ -85,6 +93,10 @@ static void close_negation(Context *c) {
     }
     c->negator = -1;
     c->negation_left = 0;
+}
+
+static inline bool is_reverser(const Item *it) {
+    return it->role == CSavyKernel_RoleReversesNegative || it->role == CSavyKernel_RoleReversesPositive;
 }
 
 static bool is_booster(const Item *it) {
@@ -158,6 +170,14 @@ static float score_item(Context *c, size_t k, long least_item) {
         v += d;
     }
     bool negatable = s->tokens[it->first].kind == CSavyKernel_TokenWord;
+    if (negatable && c->reverser >= 0 && c->reversal_left > 0) {
+        const Item *r = &s->items[c->reverser];
+        if (r->role == CSavyKernel_RoleReversesNegative ? v < 0 : v > 0) {
+            float d = v * r->role_value - v;
+            note(c, CSavyKernel_EvidenceReversal, r, it, d, r->role_source);
+            v += d;
+        }
+    }
     if (negatable && c->negator >= 0 && c->negation_left > 0) {
         const Item *n = &s->items[c->negator];
         float d = v * n->role_value - v;
@@ -236,7 +256,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                  CSavyKernel_EvidenceBuffer *evidence) {
     size_t n = s->item_count;
     if (!grow((void **)&s->scores, &s->score_capacity, n + 1, sizeof *s->scores)) { s->failed = true; return; }
-    Context c = {.s = s, .text = text, .evidence = evidence, .scores = s->scores, .negator = -1};
+    Context c = {.s = s, .text = text, .evidence = evidence, .scores = s->scores, .negator = -1, .reverser = -1};
 
     size_t caps = 0, words = 0;
     for (size_t k = 0; k < n; k++) {
@@ -259,6 +279,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             if (t->key_length == 1 && ch == '!') { exclamations++; last_exclamation = (long)k; }
             if (t->key_length == 1 && ch == '?') { questions++; last_question = (long)k; }
             close_negation(&c);
+            c.reverser = -1;
             continue;
         }
         switch (it->role) {
@@ -267,6 +288,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             case CSavyKernel_RoleContrast:
             case CSavyKernel_RoleConcession:
                 close_negation(&c);
+                c.reverser = -1;
                 continue;
             case CSavyKernel_RoleIrrealis:
                 continue;
@@ -303,11 +325,21 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             continue;
         }
         uint8_t kind = s->tokens[it->first].kind;
-        if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) close_negation(&c);
+        if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) {
+            close_negation(&c);
+            c.reverser = -1;
+        }
         bool acts_as_booster = is_booster(it) && (it->valence == 0.0f || boosts_next(s, k));
         if (it->valence != 0.0f && !acts_as_booster) c.scores[k] = score_item(&c, k, least_here);
         if ((it->flags & ITEM_WORDLIKE) && c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) {
             close_negation(&c);
+        }
+        if (is_reverser(it)) {
+            c.reverser = (long)k;
+            c.reversal_left = REVERSAL_SCOPE_WORDS;
+            if (c.negator >= 0 && c.negation_left > 0 && c.negation_left < REVERSAL_SCOPE_WORDS) c.negation_left = REVERSAL_SCOPE_WORDS;
+        } else if ((it->flags & ITEM_WORDLIKE) && c.reverser >= 0 && --c.reversal_left == 0) {
+            c.reverser = -1;
         }
     }
     close_negation(&c);

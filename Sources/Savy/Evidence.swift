@@ -43,6 +43,9 @@ public struct Evidence: Codable, Sendable, Hashable {
         case compoundModifier
         /// "epä-" or "-ton/-tön" reversing its base ("toivoton" ← "toivo").
         case lexicalNegation
+        /// A reverser taking its object away: "fixed" on "the problem", "lost" on "my trust",
+        /// "korjasi" on "vian".
+        case reversal
         /// A tone cue (``Evidence/marker`` names the tone; the effect is its weight). Tone,
         /// strategy and empathy evidence does not move the sentiment sum.
         case tone

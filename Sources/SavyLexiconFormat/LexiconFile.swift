@@ -52,6 +52,10 @@ public struct LexiconFile: Sendable {
         case negRaising = "neg-raising"
         case softener
         case negativePolarity = "negative-polarity"
+        /// Takes a negative object away: "fixed the problem", "korjasi vian".
+        case reversesNegative = "reverses-negative"
+        /// Takes a positive object away: "lost my trust", "pilasi lomani".
+        case reversesPositive = "reverses-positive"
     }
 
     public enum Value: Sendable, Equatable {

@@ -54,6 +54,27 @@ struct FinnishRuleTests {
         #expect(a.compound("Älä ole huono") > a.compound("Ole huono"))
     }
 
+    @Test func reversersTakeTheirObjectAway() throws {
+        let a = try fi()
+        #expect(a.compound("Näin ongelman") < 0)
+        #expect(a.compound("Korjasitte ongelman") > 0)
+        #expect(a.evidence("Korjasitte ongelman").of(.reversal).compactMap(\.term) == ["korjata"])
+        #expect(a.compound("Menetin luottamukseni") < 0)
+        #expect(a.evidence("Menetin luottamukseni").of(.reversal).compactMap(\.term) == ["menettää"])
+        // A negated fix: the problem stands.
+        #expect(a.compound("Ette korjanneet ongelmaa") < 0)
+    }
+
+    @Test func aPastParticipleStandsForItsVerbInPhrases() throws {
+        // One phrase, "ei toimia", covers "ei toimi" and "ei toiminut".
+        let a = try Analyzer(configuration: .init(lexicons: [
+            LexiconSource(name: "phrases.tsv", text: "term\tvalence\nei toimia\t-1.6\n", language: .finnish),
+        ], includeBuiltInLexicons: false, language: .finnish))
+        for text in ["Sovellus ei toimi", "Sovellus ei toiminut", "Sovellukset eivät toimineet"] {
+            #expect(a.evidence(text).of(.phrase).compactMap(\.term) == ["ei toimia"], "\(text)")
+        }
+    }
+
     @Test func questionWithKoIsNotNegation() throws {
         let a = try fi()
         let question = "Eikö olekin hienoa?"

@@ -256,6 +256,72 @@ struct LeastTests {
     }
 }
 
+@Suite("Reversers")
+struct ReversalTests {
+    /// Only these words, so that the mechanism is tested apart from the built-in lists.
+    private func controlled() throws -> Analyzer {
+        try analyzer([
+            (name: "words.tsv", text: "term\tvalence\nproblem\t-2\ntrust\t2\nperfectly\t2\n"),
+            (name: "roles.tsv", text: "term\trole\tvalue\nfixed\treverses-negative\t-0.74\nlost\treverses-positive\t-0.74\nnot\tnegator\t-0.74\n"),
+        ], includeBuiltIns: false)
+    }
+
+    @Test func aProblemFixedIsGood() throws {
+        let a = try controlled()
+        #expect(a.compound("they saw the problem") < 0)
+        let text = "they fixed the problem"
+        #expect(a.compound(text) > 0)
+        let reversal = a.evidence(text).of(.reversal)
+        try #require(reversal.count == 1)
+        #expect(reversal[0].text == "fixed")
+        #expect(reversal[0].range == byteRange(of: "fixed", in: text))
+        #expect(reversal[0].target == "problem")
+        #expect(reversal[0].effect > 0)
+    }
+
+    @Test func trustLostIsBad() throws {
+        let a = try controlled()
+        #expect(a.compound("I have my trust") > 0)
+        #expect(a.compound("I lost my trust") < 0)
+        #expect(a.evidence("I lost my trust").of(.reversal).map(\.target) == ["trust"])
+    }
+
+    @Test func aReverserActsOnItsOwnSignOnly() throws {
+        let a = try controlled()
+        // "fixed it perfectly" keeps its praise: a fix reverses bad things only.
+        #expect(a.compound("fixed it perfectly") > 0)
+        #expect(a.evidence("fixed it perfectly").of(.reversal).isEmpty)
+        #expect(a.evidence("lost the problem").of(.reversal).isEmpty)
+    }
+
+    @Test func scopeEndsAtAClauseBoundaryAndAfterThreeWords() throws {
+        let a = try controlled()
+        #expect(a.evidence("fixed it, the problem stays").of(.reversal).isEmpty)
+        #expect(a.compound("fixed it, the problem stays") < 0)
+        #expect(a.evidence("fixed one two three problem").of(.reversal).isEmpty)
+        #expect(a.evidence("fixed one two problem").of(.reversal).count == 1)
+    }
+
+    @Test func aNegationBeforeTheReverserAppliesAfterIt() throws {
+        let a = try controlled()
+        // "not fixed the problem": the fix is denied, so the problem stands.
+        let text = "not fixed the problem"
+        #expect(a.compound(text) < 0)
+        let evidence = a.evidence(text)
+        #expect(evidence.of(.reversal).map(\.target) == ["problem"])
+        #expect(evidence.of(.negation).map(\.target) == ["problem"])
+    }
+
+    @Test func builtInCustomerServiceCases() throws {
+        let a = try builtIn()
+        #expect(a.compound("You fixed the problem") > 0)
+        #expect(a.compound("They solved my issue and the error is gone") > a.compound("They saw my issue and the error is gone"))
+        #expect(a.compound("I lost my trust in you") < 0)
+        #expect(a.compound("This ruined my holiday") < a.compound("This was my holiday"))
+        #expect(a.compound("They didn't fix the problem") < 0)
+    }
+}
+
 @Suite("Idioms")
 struct IdiomTests {
     @Test func yeahRightIsSarcastic() throws {

@@ -47,7 +47,11 @@ typedef enum CSavyKernel_Role {
     CSavyKernel_RoleNegRaising = 10,  // a negation before it reaches over its complement ("don't think")
     CSavyKernel_RoleSoftener = 11,    // value: added to a following positive word only ("ihan hyvä")
     CSavyKernel_RolePolarity = 12,    // negative polarity: an open negation reaches its clause end ("yhtään")
-    CSavyKernel_RoleCount = 13
+    // Polarity reversers: a verb or noun that takes its object away ("fixed the problem",
+    // "lost my trust"); value: multiplier applied to the following words of that sign.
+    CSavyKernel_RoleReversesNegative = 13,  // "fix", "solve", "korjata": a problem fixed is good
+    CSavyKernel_RoleReversesPositive = 14,  // "lose", "ruin", "menettää": trust lost is bad
+    CSavyKernel_RoleCount = 15
 } CSavyKernel_Role;
 
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;
@@ -329,7 +333,9 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceTone = 19,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
     CSavyKernel_EvidenceStrategy = 20,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
     CSavyKernel_EvidenceEmpathy = 21,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
-    CSavyKernel_EvidenceKindCount = 22
+    // Sentiment again (added later, so numbered after the others).
+    CSavyKernel_EvidenceReversal = 22,   // a reverser taking its object away ("fixed the problem")
+    CSavyKernel_EvidenceKindCount = 23
 } CSavyKernel_EvidenceKind;
 
 typedef struct CSavyKernel_Evidence {

@@ -111,6 +111,8 @@ extension LexiconFile.Role {
         case .negRaising: CSavyKernel_RoleNegRaising
         case .softener: CSavyKernel_RoleSoftener
         case .negativePolarity: CSavyKernel_RolePolarity
+        case .reversesNegative: CSavyKernel_RoleReversesNegative
+        case .reversesPositive: CSavyKernel_RoleReversesPositive
         }
     }
 }
