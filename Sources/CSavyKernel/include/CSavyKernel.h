@@ -329,12 +329,11 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceCompoundHead = 16,  // a compound scored by its last part ("asiakaspalvelu")
     CSavyKernel_EvidenceCompoundModifier = 17,  // a compound's first part boosting or scoring it ("huippuhyvä")
     CSavyKernel_EvidenceLexicalNegation = 18,   // "epä-" or "-ton/-tön" reversing a base ("toivoton")
+    CSavyKernel_EvidenceReversal = 19,   // a reverser taking its object away ("fixed the problem")
     // Tone, politeness and empathy: these do not move `sum`. `detail` says which.
-    CSavyKernel_EvidenceTone = 19,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
-    CSavyKernel_EvidenceStrategy = 20,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
-    CSavyKernel_EvidenceEmpathy = 21,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
-    // Sentiment again (added later, so numbered after the others).
-    CSavyKernel_EvidenceReversal = 22,   // a reverser taking its object away ("fixed the problem")
+    CSavyKernel_EvidenceTone = 20,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
+    CSavyKernel_EvidenceStrategy = 21,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
+    CSavyKernel_EvidenceEmpathy = 22,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
     CSavyKernel_EvidenceKindCount = 23
 } CSavyKernel_EvidenceKind;
 
