@@ -79,7 +79,8 @@ static void push_literal(CSavyKernel_Scratch *s, const uint8_t *text, size_t sta
 // as one word and its parts trigger no rule. Keys are contiguous, so "a" "-" "b" is "a-b".
 static void join_hyphen(CSavyKernel_Scratch *s) {
     size_t n = s->token_count;
-    if (n < 3) return;
+    // Most words follow no '-' at all: that test first.
+    if (n < 3 || s->tokens[n - 2].end != s->tokens[n - 1].start || s->tokens[n - 2].key_length != 1) return;
     CSavyKernel_Token *a = &s->tokens[n - 3], *dash = &s->tokens[n - 2], *b = &s->tokens[n - 1];
     bool wordish_a = a->kind == CSavyKernel_TokenWord || a->kind == CSavyKernel_TokenNumber;
     bool wordish_b = b->kind == CSavyKernel_TokenWord || b->kind == CSavyKernel_TokenNumber;
@@ -118,9 +119,11 @@ static void join_entity(CSavyKernel_Scratch *s) {
     s->token_count -= 2;
 }
 
-static void join_tokens(CSavyKernel_Scratch *s) {
-    join_hyphen(s);
-    join_entity(s);
+// After each token: only a word or number can end a hyphen join, only ';' an entity.
+static inline __attribute__((always_inline)) void join_tokens(CSavyKernel_Scratch *s) {
+    const CSavyKernel_Token *last = &s->tokens[s->token_count - 1];
+    if (last->kind != CSavyKernel_TokenPunct) join_hyphen(s);
+    else if (last->key_length == 1 && s->keys[last->key_offset] == ';') join_entity(s);
 }
 
 // MARK: - Fast path
@@ -147,74 +150,82 @@ static inline int fast_class(const uint8_t *text, size_t i, size_t *width) {
 
 static inline bool joins_word(int c) { return c == FAST_LETTER || c == FAST_DIGIT || c == FAST_EXTEND_NUM_LET; }
 
-// Appends the folded key of a fast-path word and returns its flags.
-static uint8_t fast_fold(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end,
-                         bool *has_letter, bool *has_digit) {
-    // Folding at most doubles the bytes (ß -> ss).
-    if (!reserve_keys(s, 2 * (end - start))) return 0;
-    uint8_t *out = s->keys + s->key_length;
-    size_t upper = 0, lower = 0, digits = 0;
-    for (size_t i = start; i < end;) {
-        uint8_t c = text[i];
-        if (c < 0x80) {
-            if ((uint8_t)(c - 'A') < 26) { *out++ = c | 0x20; upper++; }
-            else { *out++ = c; if ((uint8_t)(c - 'a') < 26) lower++; else if (is_ascii_digit(c)) digits++; }
-            i++;
-        } else if (c == 0xC3) {
-            uint8_t d = text[i + 1];
-            if (d <= 0x9E) { *out++ = 0xC3; *out++ = d + 0x20; upper++; }
-            else if (d == 0x9F) { *out++ = 's'; *out++ = 's'; lower++; }
-            else { *out++ = 0xC3; *out++ = d; lower++; }
-            i += 2;
-        } else {
-            *out++ = '\'';
-            i += 3;
-        }
+// Folds the character at text[i] into *out (lower case; ß -> ss; U+2019 -> ') and counts its
+// case; returns its width. The text is known to be in the fast alphabet.
+static inline size_t fast_fold_char(const uint8_t *text, size_t i, uint8_t **out, size_t *upper, size_t *lower,
+                                    size_t *digits) {
+    uint8_t c = text[i];
+    uint8_t *o = *out;
+    size_t width = 1;
+    if (c < 0x80) {
+        if ((uint8_t)(c - 'A') < 26) { *o++ = c | 0x20; ++*upper; }
+        else { *o++ = c; if ((uint8_t)(c - 'a') < 26) ++*lower; else if (is_ascii_digit(c)) ++*digits; }
+    } else if (c == 0xC3) {
+        uint8_t d = text[i + 1];
+        if (d <= 0x9E) { *o++ = 0xC3; *o++ = d + 0x20; ++*upper; }
+        else if (d == 0x9F) { *o++ = 's'; *o++ = 's'; ++*lower; }
+        else { *o++ = 0xC3; *o++ = d; ++*lower; }
+        width = 2;
+    } else {
+        *o++ = '\'';
+        width = 3;
     }
-    s->key_length = (size_t)(out - s->keys);
-    *has_letter = upper + lower > 0;
-    *has_digit = digits > 0;
-    uint8_t flags = 0;
-    if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
-    if (lower) flags |= CSavyKernel_TokenHasLower;
-    return flags;
+    *out = o;
+    return width;
 }
 
+// Splits a run of the fast alphabet into words and punctuation, folding each word's key in
+// the same pass that finds its end.
 static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end) {
-    for (size_t i = start; i < end && !s->failed;) {
+    // Room for the whole run up front: at most a token per byte, and keys at most twice the
+    // bytes (ß -> ss).
+    if (!grow((void **)&s->tokens, &s->token_capacity, s->token_count + (end - start), sizeof *s->tokens) ||
+        !reserve_keys(s, 2 * (end - start))) {
+        s->failed = true;
+        return;
+    }
+    for (size_t i = start; i < end;) {
         size_t width;
         int c = fast_class(text, i, &width);
+        size_t key_offset = s->key_length;
+        uint8_t *out = s->keys + key_offset;
         if (!joins_word(c)) {
-            push_literal(s, text, i, i + width, CSavyKernel_TokenPunct);
+            for (size_t k = 0; k < width; k++) out[k] = text[i + k];
+            s->key_length += width;
+            s->tokens[s->token_count++] = (CSavyKernel_Token){
+                .start = (uint32_t)i, .end = (uint32_t)(i + width), .kind = CSavyKernel_TokenPunct,
+                .key_offset = (uint32_t)key_offset, .key_length = (uint32_t)width};
             join_tokens(s);
             i += width;
             continue;
         }
-        size_t j = i + width;
+        size_t upper = 0, lower = 0, digits = 0;
+        size_t j = i + fast_fold_char(text, i, &out, &upper, &lower, &digits);
         int last = c;
         while (j < end) {
             size_t w1;
             int d = fast_class(text, j, &w1);
-            if (joins_word(d)) { last = d; j += w1; continue; }
+            if (joins_word(d)) { j += fast_fold_char(text, j, &out, &upper, &lower, &digits); last = d; continue; }
             if (j + w1 >= end) break;
             size_t w2;
             int after = fast_class(text, j + w1, &w2);
-            // UAX #29 WB6/7: letter (MidNumLet | Single_Quote) letter.
-            if ((d == FAST_MID_NUM_LET || d == FAST_SINGLE_QUOTE) && last == FAST_LETTER && after == FAST_LETTER) {
-                j += w1 + w2; last = after; continue;
-            }
-            // WB11/12: digit (MidNum | MidNumLet | Single_Quote) digit.
-            if ((d == FAST_MID_NUM || d == FAST_MID_NUM_LET || d == FAST_SINGLE_QUOTE) && last == FAST_DIGIT && after == FAST_DIGIT) {
-                j += w1 + w2; last = after; continue;
-            }
-            break;
+            // UAX #29 WB6/7: letter (MidNumLet | Single_Quote) letter; WB11/12: digit (MidNum |
+            // MidNumLet | Single_Quote) digit.
+            bool letters = (d == FAST_MID_NUM_LET || d == FAST_SINGLE_QUOTE) && last == FAST_LETTER && after == FAST_LETTER;
+            bool numbers = (d == FAST_MID_NUM || d == FAST_MID_NUM_LET || d == FAST_SINGLE_QUOTE) && last == FAST_DIGIT && after == FAST_DIGIT;
+            if (!letters && !numbers) break;
+            j += fast_fold_char(text, j, &out, &upper, &lower, &digits);
+            j += fast_fold_char(text, j, &out, &upper, &lower, &digits);
+            last = after;
         }
-        size_t key_offset = s->key_length;
-        bool letter, digit;
-        uint8_t flags = fast_fold(s, text, i, j, &letter, &digit);
-        if (s->failed) return;
-        uint8_t kind = letter ? CSavyKernel_TokenWord : digit ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
-        push_token(s, (uint32_t)i, (uint32_t)j, kind, flags, key_offset, s->key_length - key_offset);
+        s->key_length = (size_t)(out - s->keys);
+        uint8_t flags = 0;
+        if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
+        if (lower) flags |= CSavyKernel_TokenHasLower;
+        uint8_t kind = upper + lower ? CSavyKernel_TokenWord : digits ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
+        s->tokens[s->token_count++] = (CSavyKernel_Token){
+            .start = (uint32_t)i, .end = (uint32_t)j, .kind = kind, .flags = flags,
+            .key_offset = (uint32_t)key_offset, .key_length = (uint32_t)(s->key_length - key_offset)};
         join_tokens(s);
         i = j;
     }
