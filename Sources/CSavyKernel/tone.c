@@ -134,17 +134,17 @@ static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
     memset(s->token_marks, 0, n);
     size_t item = 0;
     for (size_t start = 0; start < n;) {
-        size_t end = start;
-        while (end < n && !is_sentence_end(s, end)) end++;
-        while (end < n && is_sentence_end(s, end)) end++;  // "?!" and "..." close it together
         bool question = false;
         size_t first_word = SIZE_MAX;
         bool negative = false;
-        for (size_t i = start; i < end; i++) {
-            if (is_punct(s, i, '?')) question = true;
-            if (s->tokens[i].kind != CSavyKernel_TokenWord) continue;
-            if (first_word == SIZE_MAX) first_word = i;
-            if (analysed && (s->words[i].flags & FI_QUESTION) && !(s->words[i].flags & FI_NEGATION_VERB)) question = true;
+        size_t end = start;
+        for (; end < n && !is_sentence_end(s, end); end++) {
+            if (s->tokens[end].kind != CSavyKernel_TokenWord) continue;
+            if (first_word == SIZE_MAX) first_word = end;
+            if (analysed && (s->words[end].flags & FI_QUESTION) && !(s->words[end].flags & FI_NEGATION_VERB)) question = true;
+        }
+        for (; end < n && is_sentence_end(s, end); end++) {  // "?!" and "..." close it together
+            if (is_punct(s, end, '?')) question = true;
         }
         // Items are in token order: walk them alongside the sentences.
         for (; item < s->item_count && s->items[item].first < end; item++) {
@@ -474,7 +474,9 @@ static float shouting(ToneContext *c) {
             continue;
         }
         // A run of '!' and '?' written together: "!!", "?!", "??".
-        if (!is_punct(s, i, '!') && !is_punct(s, i, '?')) continue;
+        if (t->kind != CSavyKernel_TokenPunct || t->key_length != 1) continue;
+        uint8_t ch = s->keys[t->key_offset];
+        if (ch != '!' && ch != '?') continue;
         size_t j = i + 1;
         bool bang = is_punct(s, i, '!');
         while (j < n && (is_punct(s, j, '!') || is_punct(s, j, '?')) && s->tokens[j].start == s->tokens[j - 1].end) {
@@ -525,7 +527,8 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool
 
     float positive = result->compound > 0 ? result->compound : 0.0f;
     float negative = result->compound < 0 ? -result->compound : 0.0f;
-    for (size_t k = 0; k < s->item_count; k++) {
+    const uint32_t lexical = 1u << CSavyKernel_StrategyPositiveLexicon | 1u << CSavyKernel_StrategyNegativeLexicon;
+    for (size_t k = 0; k < s->item_count && (tone->strategies & lexical) != lexical; k++) {
         const Item *it = &s->items[k];
         if (it->valence > 0 && !(tone->strategies & (1u << CSavyKernel_StrategyPositiveLexicon)))
             use_strategy(&c, CSavyKernel_StrategyPositiveLexicon, it->first, it->count, it->term, it->term_length);
