@@ -338,14 +338,15 @@ static inline bool is_address_char(uint8_t c) {
 }
 
 // Recognises a URL, an e-mail address or an @mention at text[start, end). Returns its end
-// (0 when none) and its kind.
-static size_t match_special(const uint8_t *text, size_t start, size_t end, uint8_t *kind) {
+// (0 when none) and its kind. `has_at`: the chunk holds an '@' (no address or mention without).
+static size_t match_special(const uint8_t *text, size_t start, size_t end, bool has_at, uint8_t *kind) {
     const uint8_t *p = text + start;
     size_t n = end - start;
     if (starts_with_ci(p, n, "http://") || starts_with_ci(p, n, "https://") || starts_with_ci(p, n, "www.")) {
         size_t stop = trim_trailing(text, start, end);
         if (stop > start + 4) { *kind = CSavyKernel_TokenURL; return stop; }
     }
+    if (!has_at) return 0;
     if (p[0] == '@') {
         size_t i = start + 1;
         while (i < end && (is_ascii_alnum(text[i]) || text[i] == '_')) i++;
@@ -437,7 +438,7 @@ static void scan_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *
     // A URL starts with h or w; a mention or an address holds an '@'.
     if (p < end && ((seen & BYTE_AT) || (text[p] | 0x20) == 'h' || (text[p] | 0x20) == 'w')) {
         uint8_t kind;
-        size_t stop = match_special(text, p, end, &kind);
+        size_t stop = match_special(text, p, end, seen & BYTE_AT, &kind);
         if (stop) {
             if (p > start) split(s, text, start, p);
             push_literal(s, text, p, stop, kind);
@@ -447,7 +448,8 @@ static void scan_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *
     }
     // Emoticons at the start of the chunk.
     p = start;
-    for (size_t m; p < end && (m = match_emoticon(lexicon, text, start, p, end)); p += m) {
+    // (Most chunks start with no byte an emoticon can start with: no call for them.)
+    for (size_t m; p < end && lexicon && lexicon->emoticon_start[text[p]] && (m = match_emoticon(lexicon, text, start, p, end)); p += m) {
         push_literal(s, text, p, p + m, CSavyKernel_TokenEmoticon);
     }
     // Emoticons that end the chunk: "thanks:)" or "great!!:D". None can in a chunk of letters
