@@ -122,6 +122,17 @@ struct FinnishRuleTests {
         #expect(a.evidence("Se toimii hyvin").of(.lexicon).map(\.text) == ["hyvin"])
     }
 
+    @Test func onlyTheGenitiveOfACurseOrAnAwfulWordIntensifies() throws {
+        let a = try fi()
+        // "helvetin hyvä" is "damn good"; "helvettiin" (to hell) boosts nothing.
+        #expect(a.evidence("Se oli helvetin hyvä").of(.booster).compactMap(\.term) == ["helvetin"])
+        #expect(a.evidence("Häivy helvettiin ja ole hyvä").of(.booster).isEmpty)
+        // "kamalaa" keeps its own valence even with a sentiment word close after it.
+        let text = "Ruoka oli kamalaa ja palvelu huonoa"
+        #expect(a.evidence(text).of(.lexicon).compactMap(\.term) == ["kamala", "huono"])
+        #expect(a.evidence(text).of(.booster).isEmpty)
+    }
+
     @Test func dampenersAndIhanBeforeAPositiveWord() throws {
         let a = try fi()
         #expect(a.compound("melko hyvä") < a.compound("hyvä"))
