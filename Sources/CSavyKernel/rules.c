@@ -46,7 +46,7 @@ typedef struct Context {
     long negator;
     size_t negation_left;
     bool negation_used;
-    // Open reversal scope.
+    // Open reversal scope (reverser -1 when none).
     long reverser;
     size_t reversal_left;
 } Context;
@@ -93,6 +93,12 @@ static void close_negation(Context *c) {
     }
     c->negator = -1;
     c->negation_left = 0;
+}
+
+// A clause boundary ends both scopes.
+static void close_scopes(Context *c) {
+    close_negation(c);
+    c->reverser = -1;
 }
 
 static inline bool is_reverser(const Item *it) {
@@ -170,7 +176,7 @@ static float score_item(Context *c, size_t k, long least_item) {
         v += d;
     }
     bool negatable = s->tokens[it->first].kind == CSavyKernel_TokenWord;
-    if (negatable && c->reverser >= 0 && c->reversal_left > 0) {
+    if (negatable && c->reverser >= 0) {
         const Item *r = &s->items[c->reverser];
         if (r->role == CSavyKernel_RoleReversesNegative ? v < 0 : v > 0) {
             float d = v * r->role_value - v;
@@ -278,8 +284,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             uint8_t ch = s->keys[t->key_offset];
             if (t->key_length == 1 && ch == '!') { exclamations++; last_exclamation = (long)k; }
             if (t->key_length == 1 && ch == '?') { questions++; last_question = (long)k; }
-            close_negation(&c);
-            c.reverser = -1;
+            close_scopes(&c);
             continue;
         }
         switch (it->role) {
@@ -287,8 +292,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 continue;
             case CSavyKernel_RoleContrast:
             case CSavyKernel_RoleConcession:
-                close_negation(&c);
-                c.reverser = -1;
+                close_scopes(&c);
                 continue;
             case CSavyKernel_RoleIrrealis:
                 continue;
@@ -325,10 +329,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
             continue;
         }
         uint8_t kind = s->tokens[it->first].kind;
-        if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) {
-            close_negation(&c);
-            c.reverser = -1;
-        }
+        if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) close_scopes(&c);
         bool acts_as_booster = is_booster(it) && (it->valence == 0.0f || boosts_next(s, k));
         if (it->valence != 0.0f && !acts_as_booster) c.scores[k] = score_item(&c, k, least_here);
         if ((it->flags & ITEM_WORDLIKE) && c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) {

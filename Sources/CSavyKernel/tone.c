@@ -478,7 +478,7 @@ static float shouting(ToneContext *c) {
         uint8_t ch = s->keys[t->key_offset];
         if (ch != '!' && ch != '?') continue;
         size_t j = i + 1;
-        bool bang = is_punct(s, i, '!');
+        bool bang = ch == '!';
         while (j < n && (is_punct(s, j, '!') || is_punct(s, j, '?')) && s->tokens[j].start == s->tokens[j - 1].end) {
             bang |= is_punct(s, j, '!');
             j++;
