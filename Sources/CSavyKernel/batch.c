@@ -39,15 +39,45 @@ void CSavyKernel_EvidenceBuffer_clear(CSavyKernel_EvidenceBuffer *b) { b->count 
 const CSavyKernel_Evidence *CSavyKernel_EvidenceBuffer_data(const CSavyKernel_EvidenceBuffer *b) { return b->items; }
 size_t CSavyKernel_EvidenceBuffer_count(const CSavyKernel_EvidenceBuffer *b) { return b->count; }
 
-const CSavyKernel_Lexicon *choose_lexicon(const CSavyKernel_Languages *languages, const CSavyKernel_Scratch *s,
-                                          CSavyKernel_Language *language, float *confidence) {
+static CSavyKernel_Morphology *morphology_for(const CSavyKernel_Languages *languages, const CSavyKernel_Lexicon *lexicon) {
+    return lexicon->language == CSavyKernel_LanguageFinnish ? languages->finnish_morphology : NULL;
+}
+
+static size_t sentiment_words(const CSavyKernel_Scratch *s) {
+    size_t n = 0;
+    for (size_t k = 0; k < s->item_count; k++) n += s->items[k].valence != 0.0f;
+    return n;
+}
+
+// Looks the text's words up in the lexicon of its language: the given one, or the detected
+// one. When the letter and function-word cues leave a text undetermined ("Hienoa.", "Kiva
+// nimi!", "Great job"), its sentiment words decide: each one that one language's lexicon
+// knows counts like a function word of that language. Such texts are short, so looking them
+// up in both lexicons costs little.
+static const CSavyKernel_Lexicon *look_up_items(const CSavyKernel_Languages *languages, CSavyKernel_Scratch *s,
+                                                const uint8_t *text, CSavyKernel_Language *language, float *confidence) {
     if (languages->fixed != CSavyKernel_LanguageUndetermined) {
         *language = languages->fixed;
         *confidence = 1.0f;
-    } else {
-        *language = CSavyKernel_detect_language(s, confidence);
+        const CSavyKernel_Lexicon *lexicon = *language == CSavyKernel_LanguageFinnish && languages->finnish ? languages->finnish : languages->english;
+        lookup_items(lexicon, morphology_for(languages, lexicon), s, text);
+        return lexicon;
     }
-    if (*language == CSavyKernel_LanguageFinnish && languages->finnish) return languages->finnish;
+    size_t words;
+    float sum = language_cue_sum(s, &words);
+    *language = decide_language(sum, words, confidence);
+    if (*language == CSavyKernel_LanguageFinnish && languages->finnish) {
+        lookup_items(languages->finnish, languages->finnish_morphology, s, text);
+        return languages->finnish;
+    }
+    lookup_items(languages->english, NULL, s, text);
+    if (*language != CSavyKernel_LanguageUndetermined || !languages->finnish || words == 0 || s->failed) return languages->english;
+    size_t english = sentiment_words(s);
+    lookup_items(languages->finnish, languages->finnish_morphology, s, text);
+    size_t finnish = sentiment_words(s);
+    *language = decide_language(sum + language_lexicon_cue((long)finnish, (long)english), words, confidence);
+    if (*language == CSavyKernel_LanguageFinnish) return languages->finnish;
+    lookup_items(languages->english, NULL, s, text);
     return languages->english;
 }
 
@@ -66,11 +96,9 @@ static void score_one(const CSavyKernel_Languages *languages, CSavyKernel_Scratc
     if (tokens == SIZE_MAX) { result->status = 1; return; }
     CSavyKernel_Language language;
     float confidence;
-    const CSavyKernel_Lexicon *lexicon = choose_lexicon(languages, s, &language, &confidence);
-    CSavyKernel_Morphology *morphology = lexicon->language == CSavyKernel_LanguageFinnish ? languages->finnish_morphology : NULL;
-    lookup_items(lexicon, morphology, s, text);
+    const CSavyKernel_Lexicon *lexicon = look_up_items(languages, s, text, &language, &confidence);
     if (!s->failed) apply_rules(s, text, result, evidence);
-    if (!s->failed) apply_tone(lexicon, s, morphology != NULL, result, evidence);
+    if (!s->failed) apply_tone(lexicon, s, morphology_for(languages, lexicon) != NULL, result, evidence);
     if (s->failed) {
         memset(result, 0, sizeof *result);
         result->neutral = 1.0f;

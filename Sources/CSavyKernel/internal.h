@@ -329,8 +329,12 @@ size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *sc
                      const uint8_t *text, size_t length, bool force_icu, bool *used_fast);
 
 /// Picks the language of the text in scratch and the lexicon to score it with.
-const CSavyKernel_Lexicon *choose_lexicon(const CSavyKernel_Languages *languages, const CSavyKernel_Scratch *scratch,
-                                          CSavyKernel_Language *language, float *confidence);
+// Language detection (language.c): the cue sum of the text's words (positive for Finnish);
+// the cue of sentiment words only one language's lexicon knows, as much as a function word
+// each; and the decision, with its confidence, from a sum.
+float language_cue_sum(const CSavyKernel_Scratch *scratch, size_t *words);
+float language_lexicon_cue(long finnish_known, long english_known);
+CSavyKernel_Language decide_language(float sum, size_t words, float *confidence);
 
 /// Matches tokens against the lexicon into scratch->items (with Finnish morphology when given).
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,

@@ -162,21 +162,34 @@ static float word_cue(const uint8_t *key, size_t length) {
     return cue;
 }
 
-CSavyKernel_Language CSavyKernel_detect_language(const CSavyKernel_Scratch *s, float *confidence) {
+float language_cue_sum(const CSavyKernel_Scratch *s, size_t *words) {
     pthread_once(&function_once, build_function_words);
     float sum = 0.0f;
-    size_t words = 0;
+    *words = 0;
     for (size_t i = 0; i < s->token_count; i++) {
         const CSavyKernel_Token *t = &s->tokens[i];
         if (t->kind != CSavyKernel_TokenWord || t->key_length == 0) continue;
-        words++;
+        (*words)++;
         sum += word_cue(s->keys + t->key_offset, t->key_length);
     }
+    return sum;
+}
+
+float language_lexicon_cue(long finnish_known, long english_known) {
+    return FUNCTION_WORD * (float)(finnish_known - english_known);
+}
+
+CSavyKernel_Language decide_language(float sum, size_t words, float *confidence) {
     if (words == 0 || fabsf(sum) < DECISION_MARGIN) {
         *confidence = 0.0f;
         return CSavyKernel_LanguageUndetermined;
     }
-    float p = 1.0f / (1.0f + expf(-fabsf(sum)));
-    *confidence = p;
+    *confidence = 1.0f / (1.0f + expf(-fabsf(sum)));
     return sum > 0 ? CSavyKernel_LanguageFinnish : CSavyKernel_LanguageEnglish;
+}
+
+CSavyKernel_Language CSavyKernel_detect_language(const CSavyKernel_Scratch *s, float *confidence) {
+    size_t words;
+    float sum = language_cue_sum(s, &words);
+    return decide_language(sum, words, confidence);
 }

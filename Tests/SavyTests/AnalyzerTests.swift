@@ -152,6 +152,23 @@ struct AnalyzerTests {
         #expect(emoji.sentiment.compound > 0)
     }
 
+    /// Letters and function words say nothing about "Hienoa." or "Sad.": the sentiment word
+    /// that only one language's lexicon knows decides, and the text is scored in that language.
+    @Test func theLexiconsSettleATextTheCuesLeaveOpen() throws {
+        let a = try builtIn()
+        for text in ["Hienoa.", "Kiva nimi.", "Onnea."] {
+            let analysis = a.score(text)
+            #expect(analysis.language == .finnish, "\(text)")
+            #expect(analysis.languageConfidence > 0.5 && analysis.languageConfidence < 1, "\(text)")
+            #expect(analysis.sentiment.compound > 0, "\(text)")
+        }
+        let sad = a.score("Sad.")
+        #expect(sad.language == .english)
+        #expect(sad.sentiment.compound < 0)
+        // No sentiment word either way: still undetermined.
+        #expect(a.score("Sama juttu.").language == .undetermined)
+    }
+
     @Test func aFixedLanguageIsUsedForEveryText() throws {
         let a = try Analyzer(configuration: .init(language: .english))
         for text in ["good", "Tilaukseni ei ole saapunut", "👍"] {
