@@ -115,6 +115,8 @@ struct ScoreCommand: ParsableCommand {
             buffers.give(scored.json)
             progress.add(lines: scored.lines, errors: scored.errors, bytes: scored.inputBytes)
         }
+        // Read once: an option's wrappedValue getter instantiates generic metadata on every call.
+        let batchSize = self.batchSize
         var chunk = Chunk(firstLine: 1)
         while let line = try reader.next() {
             chunk.append(line)

@@ -114,6 +114,7 @@ struct ResultDecoder {
 
     /// Scores are single precision in the kernel; four decimals is what they carry.
     static func rounded(_ value: Float) -> Double {
+        if value == 0 { return Double(value) }  // most tones and strategies: no multiply, divide or conversions
         let scaled = Double(value) * 10_000
         // Half away from zero, as `rounded()`, without its call into libm (a tenth of the
         // decoder's time): below 2^52 the truncation and the remainder are exact.
