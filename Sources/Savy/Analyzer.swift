@@ -46,20 +46,29 @@ public struct Analyzer: Sendable {
     /// Builds an analyzer with the built-in lexicons and any user lexicons layered on top.
     /// - Throws: ``LexiconError`` naming the file, line and column of a bad entry.
     public init(configuration: Configuration = Configuration()) throws(LexiconError) {
-        func sources(_ language: Language) -> [LexiconSource] {
+        @Sendable func sources(_ language: Language) -> [LexiconSource] {
             (configuration.includeBuiltInLexicons ? BuiltInLexicons.sources(for: language) : [])
                 + configuration.lexicons.filter { $0.language == nil || $0.language == language }
         }
+        // Texts fixed to English never reach the Finnish lexicon or Voikko.
+        let wantsFinnish = configuration.language != .english
+            && (BuiltInLexicons.has(.finnish) || configuration.lexicons.contains { $0.language == .finnish })
+        // The Finnish lexicon and Voikko load on a second thread while English builds here:
+        // start-up is most of a short run's time, and the two share nothing.
+        let finnishPart = Concurrently(enabled: wantsFinnish) { () throws(LexiconError) -> (KernelLexicon, FinnishMorphology?, String?) in
+            let lexicon = try KernelLexicon(language: .finnish, sources: sources(.finnish))
+            guard configuration.useVoikko else { return (lexicon, nil, "Voikko is turned off") }
+            let (morphology, problem) = FinnishMorphology.load()
+            return (lexicon, morphology, problem)
+        }
         english = try KernelLexicon(language: .english, sources: sources(.english))
-        let wantsFinnish = BuiltInLexicons.has(.finnish) || configuration.lexicons.contains { $0.language == .finnish }
-        finnish = wantsFinnish ? try KernelLexicon(language: .finnish, sources: sources(.finnish)) : nil
-        language = configuration.language
-        if finnish != nil && configuration.useVoikko {
-            (morphology, finnishMorphologyProblem) = FinnishMorphology.load()
+        if let (lexicon, morphology, problem) = try finnishPart.value() {
+            (finnish, self.morphology, finnishMorphologyProblem) = (lexicon, morphology, problem)
         } else {
-            morphology = nil
+            (finnish, morphology) = (nil, nil)
             finnishMorphologyProblem = configuration.useVoikko ? nil : "Voikko is turned off"
         }
+        language = configuration.language
         workers = WorkerPool(owners: [english, finnish as AnyObject?, morphology as AnyObject?].compactMap { $0 })
     }
 
