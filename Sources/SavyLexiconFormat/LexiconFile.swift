@@ -153,7 +153,7 @@ public struct LexiconFile: Sendable {
                         let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
                         throw fail("unknown role '\(fields[1])'; expected one of: \(known), remove", column: columnOf[1])
                     }
-                    guard let number = Double(fields[2]), number.isFinite else {  // fields.count >= 3 here
+                    guard let number = Self.number(fields[2]), number.isFinite else {  // fields.count >= 3 here
                         throw fail("value '\(fields[2])' is not a number", column: columnOf[2])
                     }
                     value = .role(role, number)
@@ -166,7 +166,7 @@ public struct LexiconFile: Sendable {
                 if fields[2] == "remove" {
                     value = .removeCue(cue)
                 } else {
-                    guard let weight = Double(fields[2]), weight.isFinite else {
+                    guard let weight = Self.number(fields[2]), weight.isFinite else {
                         throw fail("weight '\(fields[2])' is not a number (or 'remove')", column: columnOf[2])
                     }
                     if cue.isLevel {
@@ -181,9 +181,7 @@ public struct LexiconFile: Sendable {
                     value = .cue(cue, weight)
                 }
             }
-            // Most terms are lowercase ASCII already, and are their own key.
-            let lowercase = term.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
-            var duplicateKey = fileKind == .emoticons || lowercase ? term : term.lowercased()
+            var duplicateKey = fileKind == .emoticons || !Self.mayHaveCapitals(term.utf8) ? term : term.lowercased()
             if fileKind == .cues { duplicateKey += "\t" + fields[1] }
             if let first = firstLine[duplicateKey] {
                 throw fail("'\(term)' is already defined on line \(first)")
@@ -217,7 +215,7 @@ public struct LexiconFile: Sendable {
 
     private static func valence(_ field: String, fail: (String) -> LexiconFormatError) throws(LexiconFormatError) -> Value {
         if field == "remove" { return .remove }
-        guard let number = Double(field), number.isFinite else {
+        guard let number = number(field), number.isFinite else {
             throw fail("valence '\(field)' is not a number (or 'remove')")
         }
         guard valenceRange.contains(number) else {
@@ -225,6 +223,52 @@ public struct LexiconFile: Sendable {
         }
         return .valence(number)
     }
+
+    /// Most terms are lowercase already and are their own key; `lowercased()` (a tenth of
+    /// the start-up) runs only for those that may have a capital: ASCII A-Z, Latin-1 À-Þ, or
+    /// a script with case beyond them. Emoji (F0 9F ...) have none.
+    static func mayHaveCapitals(_ utf8: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x41...0x5A: return true
+            case 0x80...0x9E where previous == 0xC3: return true
+            case 0xC4...0xEF: return true
+            case 0x80...0xBF where previous == 0xF0 && byte != 0x9F: return true
+            default: break
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// A number as `Double(String)` reads it. Plain decimals ("-1.25", "0.8", "3") are read
+    /// here: their digits as an integer, exact below 2^53, divided by an exact power of ten,
+    /// which IEEE division rounds correctly, as `Double(String)` does. The rest (exponents,
+    /// long fractions, "inf") go to `Double(String)`, a twentieth of the start-up when every
+    /// value went there.
+    static func number(_ text: String) -> Double? {
+        var digits: UInt64 = 0, count = 0, fraction = -1
+        var negative = false
+        for (i, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits = digits * 10 + UInt64(byte - UInt8(ascii: "0"))
+                count += 1
+                if fraction >= 0 { fraction += 1 }
+            case UInt8(ascii: "."): if fraction >= 0 { return Double(text) } else { fraction = 0 }
+            case UInt8(ascii: "-") where i == 0: negative = true
+            case UInt8(ascii: "+") where i == 0: break
+            default: return Double(text)
+            }
+            if count > 15 { return Double(text) }
+        }
+        guard count > 0 else { return Double(text) }
+        let value = Double(digits) / powersOfTen[max(fraction, 0)]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 
     private static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
         if bytes.allSatisfy({ $0 < 0x80 }) { return true }

@@ -1,4 +1,5 @@
 import Savy
+import SavyLexiconFormat
 import Testing
 
 @Suite("Built-in lexicons")
@@ -248,5 +249,42 @@ struct LexiconErrorTests {
         #expect(error.file == "second.tsv")
         #expect(error.line == 2)
         #expect(error.column == 7)
+    }
+}
+
+@Suite("Lexicon file reading")
+struct LexiconFileReadingTests {
+    /// Values are read exactly as `Double(String)` reads them, whether by the plain-decimal
+    /// path or the general one: digits at and past the fast path's limits, signs, exponents.
+    @Test func numbersReadAsDoubleReadsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "+1", "4", "-4", "1.", ".5", "-.25", "0.1", "0.3", "3.999999999999999", "1.23456789012345",
+                     "-1.234567890123456", "0.000000000000001", "1e0", "-2.5e-1", "0001.5000"]
+        for _ in 0..<2000 {
+            let digits = Int.random(in: 1...17, using: &generator)
+            var text = Bool.random(using: &generator) ? "-" : ""
+            let point = Int.random(in: 0...digits, using: &generator)
+            for i in 0..<digits {
+                if i == point && i > 0 { text += "." }
+                text += String(Int.random(in: 0...9, using: &generator))
+            }
+            texts.append(text)
+        }
+        // A modifier's value may be any finite number.
+        let file = "term\trole\tvalue\n" + texts.enumerated().map { "w\($0.offset)\tbooster\t\($0.element)" }.joined(separator: "\n")
+        let parsed = try LexiconFile(path: "numbers.tsv", bytes: Array(file.utf8))
+        for (text, entry) in zip(texts, parsed.entries) {
+            let expected = try #require(Double(text))
+            guard case .role(_, let value) = entry.value else { Issue.record("\(text)"); continue }
+            #expect(value.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
+    /// A key is lowercased only when it may have a capital; every case that does is still
+    /// caught as a duplicate of its lowercase form.
+    @Test(arguments: [("good", "GOOD"), ("hyvä", "HYVÄ"), ("älykäs", "Älykäs"), ("αβ", "ΑΒ"), ("кот", "КОТ")])
+    func capitalsInAnyScriptAreFolded(lower: String, upper: String) throws {
+        let error = try #require(loadError("term\tvalence\n\(lower)\t1\n\(upper)\t2\n"))
+        #expect(error.line == 3)
     }
 }
