@@ -93,21 +93,21 @@ struct JSONWriter {
 
     mutating func analysis(_ a: Analysis, id: RowID) {
         raw("{\"id\":"); self.id(id)
-        raw(",\"language\":"); string(a.language.rawValue)
+        raw(",\"language\":"); Self.languageNames.write(Language.allCases.firstIndex(of: a.language)!, to: buffer)
         raw(",\"languageConfidence\":"); number(a.languageConfidence)
         raw(",\"sentiment\":{\"compound\":"); number(a.sentiment.compound)
         raw(",\"positive\":"); number(a.sentiment.positive)
         raw(",\"neutral\":"); number(a.sentiment.neutral)
         raw(",\"negative\":"); number(a.sentiment.negative)
-        raw(",\"label\":"); string(a.sentiment.label.rawValue)
+        raw(",\"label\":"); Self.labelNames.write(SentimentLabel.allCases.firstIndex(of: a.sentiment.label)!, to: buffer)
         raw("}")
         tone(a.tone)
         raw(",\"politeness\":{\"strategies\":[")
-        var first = true
-        for strategy in a.politeness.strategies {
-            if !first { raw(",") }
-            first = false
-            string(strategy.rawValue)
+        var bits = a.politeness.strategies.rawValue  // bit k is PolitenessStrategy.allCases[k], as it iterates
+        while bits != 0 {
+            Self.strategyNames.write(bits.trailingZeroBitCount, to: buffer)
+            bits &= bits - 1
+            if bits != 0 { raw(",") }
         }
         raw("]}")
         empathy(a.empathy)
@@ -215,6 +215,39 @@ struct JSONWriter {
         """
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    // Enum names need no escaping: each is written quoted, in one copy, from a table made
+    // once from the raw values (a String per name and its escaping loop cost more than the
+    // rest of the row's strings).
+    private static let languageNames = QuotedNames(Language.allCases.map(\.rawValue))
+    private static let labelNames = QuotedNames(SentimentLabel.allCases.map(\.rawValue))
+    private static let strategyNames = QuotedNames(PolitenessStrategy.allCases.map(\.rawValue))
+}
+
+/// Names known to need no JSON escaping, each stored quoted in one contiguous block.
+// Immutable once built, so shared by every thread.
+final class QuotedNames: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let offsets: [Int]
+
+    init(_ names: [String]) {
+        let quoted = names.map { Array("\"\($0)\"".utf8) }
+        bytes = .allocate(capacity: quoted.reduce(0) { $0 + $1.count })
+        var offsets = [0]
+        for name in quoted {
+            (bytes + offsets.last!).initialize(from: name, count: name.count)
+            offsets.append(offsets.last! + name.count)
+        }
+        self.offsets = offsets
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Writes the quoted name at `index`.
+    @inline(__always) func write(_ index: Int, to buffer: ByteBuffer) {
+        let start = offsets[index]
+        buffer.append(bytes + start, count: offsets[index + 1] - start)
+    }
 }
 
 /// A growable byte buffer written through a pointer: the writer reserves room once per field
