@@ -55,7 +55,7 @@ struct JSONWriter {
         if k != 0, Double(k) / 10_000 == value {
             buffer.reserve(24)
             if k < 0 { buffer.append(UInt8(ascii: "-")); k = -k }
-            buffer.appendDecimal(k / 10_000)
+            buffer.appendDecimal(UInt(k / 10_000))
             let fraction = k % 10_000
             if fraction != 0 {  // ".", then the four digits without trailing zeros, stored directly
                 let digits = (fraction / 1000, fraction / 100 % 10, fraction / 10 % 10, fraction % 10)
@@ -313,9 +313,13 @@ final class ByteBuffer {
         count += n
     }
 
-    /// Appends `value` in decimal.
-    func appendDecimal(_ value: some BinaryInteger) {
-        var v = UInt(value)
+    /// Appends `value` in decimal. Most are one digit (a score's whole part) or a few (ids).
+    func appendDecimal(_ value: UInt) {
+        if value < 10 {
+            append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var v = value
         var digits = 1
         var probe = v
         while probe >= 10 { probe /= 10; digits += 1 }
