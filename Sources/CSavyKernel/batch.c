@@ -51,7 +51,7 @@ static size_t sentiment_words(const CSavyKernel_Scratch *s) {
 
 // Looks the text's words up in the lexicon of its language: the given one, or the detected
 // one. When the letter and function-word cues leave a text undetermined ("Hienoa.", "Kiva
-// nimi!", "Great job"), its sentiment words decide: each one that one language's lexicon
+// nimi.", "Sad."), its sentiment words decide: each one that one language's lexicon
 // knows counts like a function word of that language. Such texts are short, so looking them
 // up in both lexicons costs little.
 static const CSavyKernel_Lexicon *look_up_items(const CSavyKernel_Languages *languages, CSavyKernel_Scratch *s,
