@@ -18,7 +18,8 @@ public struct Analyzer: Sendable {
         public var lexicons: [LexiconSource]
         /// Whether to start from the built-in lexicons (normally yes).
         public var includeBuiltInLexicons: Bool
-        /// The language to score every text as; `nil` detects each text's language.
+        /// The language to score every text as; `nil` detects each text's language. With
+        /// English, the Finnish lexicon and Voikko are not loaded.
         public var language: Language?
         /// Whether to lemmatise Finnish with Voikko when it is installed (libvoikko1 and
         /// voikko-fi). Without it, Finnish words are matched as written.
@@ -40,7 +41,7 @@ public struct Analyzer: Sendable {
     let workers: WorkerPool
 
     /// Why Finnish is matched as written rather than lemmatised, when it is; nil when Voikko
-    /// is in use.
+    /// is in use, and when Finnish is not loaded at all (``Configuration/language`` English).
     public let finnishMorphologyProblem: String?
 
     /// Builds an analyzer with the built-in lexicons and any user lexicons layered on top.
