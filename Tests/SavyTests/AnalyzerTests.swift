@@ -176,5 +176,9 @@ struct AnalyzerTests {
             #expect(analysis.language == .english)
             #expect(analysis.languageConfidence == 1)
         }
+        // Nothing Finnish is loaded for it: start-up builds English alone.
+        #expect(a.lexiconEntryCount(for: .finnish) == 0)
+        #expect(!a.usesVoikko)
+        #expect(try Analyzer().lexiconEntryCount(for: .finnish) > 4000)
     }
 }
