@@ -56,19 +56,16 @@ public struct Analyzer: Sendable {
             && (BuiltInLexicons.has(.finnish) || configuration.lexicons.contains { $0.language == .finnish })
         // The Finnish lexicon and Voikko load on a second thread while English builds here:
         // start-up is most of a short run's time, and the two share nothing.
-        let finnishPart = Concurrently(enabled: wantsFinnish) { () throws(LexiconError) -> (KernelLexicon, FinnishMorphology?, String?) in
-            let lexicon = try KernelLexicon(language: .finnish, sources: sources(.finnish))
-            guard configuration.useVoikko else { return (lexicon, nil, "Voikko is turned off") }
-            let (morphology, problem) = FinnishMorphology.load()
-            return (lexicon, morphology, problem)
+        let finnishPart = Concurrently(enabled: wantsFinnish) { () throws(LexiconError) -> (KernelLexicon, (FinnishMorphology?, String?)) in
+            (try KernelLexicon(language: .finnish, sources: sources(.finnish)),
+             configuration.useVoikko ? FinnishMorphology.load() : (nil, nil))
         }
         english = try KernelLexicon(language: .english, sources: sources(.english))
-        if let (lexicon, morphology, problem) = try finnishPart.value() {
-            (finnish, self.morphology, finnishMorphologyProblem) = (lexicon, morphology, problem)
-        } else {
-            (finnish, morphology) = (nil, nil)
-            finnishMorphologyProblem = configuration.useVoikko ? nil : "Voikko is turned off"
-        }
+        let finnishLoaded = try finnishPart.value()
+        finnish = finnishLoaded?.0
+        let (morphology, loadProblem) = finnishLoaded?.1 ?? (nil, nil)
+        self.morphology = morphology
+        finnishMorphologyProblem = configuration.useVoikko ? loadProblem : "Voikko is turned off"
         language = configuration.language
         workers = WorkerPool(owners: [english, finnish as AnyObject?, morphology as AnyObject?].compactMap { $0 })
     }

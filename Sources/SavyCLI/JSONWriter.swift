@@ -93,19 +93,19 @@ struct JSONWriter {
 
     mutating func analysis(_ a: Analysis, id: RowID) {
         raw("{\"id\":"); self.id(id)
-        raw(",\"language\":"); Self.languageNames.write(Language.allCases.firstIndex(of: a.language)!, to: buffer)
+        raw(",\"language\":"); Self.languageNames.write(a.language, to: buffer)
         raw(",\"languageConfidence\":"); number(a.languageConfidence)
         raw(",\"sentiment\":{\"compound\":"); number(a.sentiment.compound)
         raw(",\"positive\":"); number(a.sentiment.positive)
         raw(",\"neutral\":"); number(a.sentiment.neutral)
         raw(",\"negative\":"); number(a.sentiment.negative)
-        raw(",\"label\":"); Self.labelNames.write(SentimentLabel.allCases.firstIndex(of: a.sentiment.label)!, to: buffer)
+        raw(",\"label\":"); Self.labelNames.write(a.sentiment.label, to: buffer)
         raw("}")
         tone(a.tone)
         raw(",\"politeness\":{\"strategies\":[")
         var bits = a.politeness.strategies.rawValue  // bit k is PolitenessStrategy.allCases[k], as it iterates
         while bits != 0 {
-            Self.strategyNames.write(bits.trailingZeroBitCount, to: buffer)
+            Self.strategyNames.write(at: bits.trailingZeroBitCount, to: buffer)
             bits &= bits - 1
             if bits != 0 { raw(",") }
         }
@@ -219,19 +219,21 @@ struct JSONWriter {
     // Enum names need no escaping: each is written quoted, in one copy, from a table made
     // once from the raw values (a String per name and its escaping loop cost more than the
     // rest of the row's strings).
-    private static let languageNames = QuotedNames(Language.allCases.map(\.rawValue))
-    private static let labelNames = QuotedNames(SentimentLabel.allCases.map(\.rawValue))
-    private static let strategyNames = QuotedNames(PolitenessStrategy.allCases.map(\.rawValue))
+    private static let languageNames = QuotedNames(Language.allCases)
+    private static let labelNames = QuotedNames(SentimentLabel.allCases)
+    private static let strategyNames = QuotedNames(PolitenessStrategy.allCases)
 }
 
-/// Names known to need no JSON escaping, each stored quoted in one contiguous block.
-// Immutable once built, so shared by every thread.
-final class QuotedNames: @unchecked Sendable {
+/// The raw values of an enum's cases, which need no JSON escaping, each stored quoted in one
+/// contiguous block. Immutable once built, so shared by every thread.
+final class QuotedNames<Name: RawRepresentable & Equatable>: @unchecked Sendable where Name.RawValue == String {
+    private let names: [Name]  // held once: `allCases` builds a new array at every use
     private let bytes: UnsafeMutablePointer<UInt8>
     private let offsets: [Int]
 
-    init(_ names: [String]) {
-        let quoted = names.map { Array("\"\($0)\"".utf8) }
+    init(_ names: [Name]) {
+        self.names = names
+        let quoted = names.map { Array("\"\($0.rawValue)\"".utf8) }
         bytes = .allocate(capacity: quoted.reduce(0) { $0 + $1.count })
         var offsets = [0]
         for name in quoted {
@@ -243,8 +245,12 @@ final class QuotedNames: @unchecked Sendable {
 
     deinit { bytes.deallocate() }
 
-    /// Writes the quoted name at `index`.
-    @inline(__always) func write(_ index: Int, to buffer: ByteBuffer) {
+    @inline(__always) func write(_ name: Name, to buffer: ByteBuffer) {
+        write(at: names.firstIndex(of: name)!, to: buffer)
+    }
+
+    /// Writes the quoted name of the case at `index`.
+    @inline(__always) func write(at index: Int, to buffer: ByteBuffer) {
         let start = offsets[index]
         buffer.append(bytes + start, count: offsets[index + 1] - start)
     }
