@@ -8,6 +8,7 @@ CSavyKernel_Scratch *CSavyKernel_Scratch_create(void) {
 void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
     if (!s) return;
     free(s->tokens);
+    free(s->key_hashes);
     free(s->keys);
     free(s->spans);
     free(s->items);

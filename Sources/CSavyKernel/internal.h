@@ -199,10 +199,6 @@ static inline const Entry *table_find(const Table *table, uint8_t kind, const ui
     return table_find_hashed(table, kind, hash_key(key, length), key, length);
 }
 
-/// The standard form a spoken form is read as ("mä" -> "minä"), or NULL.
-static inline const Entry *spoken_form(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length) {
-    return lexicon->has_normalisations ? table_find(&lexicon->table, TERM_NORMALISATION, key, length) : NULL;
-}
 
 // MARK: - Finnish words
 
@@ -276,6 +272,8 @@ enum {
 struct CSavyKernel_Scratch {
     CSavyKernel_Token *tokens;
     size_t token_capacity, token_count;
+    uint64_t *key_hashes;              // per token: hash_key of a word's folded key (0 for others)
+    size_t key_hash_capacity;
     uint8_t *keys;
     size_t key_capacity, key_length;
     CSavyICU_Span *spans;
@@ -301,6 +299,7 @@ struct CSavyKernel_Scratch {
     // Per token: what lookup found, so the tone pass does not look the same word up again.
     struct TokenLookup {
         const Entry *surface;          // the word (or its spoken form's standard) as a term
+        const Entry *head;             // the word's phrase key (a Finnish lemma) as a term
         const Entry *base_cue;         // English: the first uninflected form with cues
         const uint8_t *key;            // the key looked up (a spoken form's standard form)
         uint32_t key_length;
@@ -344,11 +343,20 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
 void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
                  CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
 
-enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2, LOOKED_PHRASE_HASH = 4 };
+enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2, LOOKED_PHRASE_HASH = 4, LOOKED_HEAD = 8 };
 
 /// Token i (a word) as a term: its key (a spoken form's standard form) and entry, looked up
 /// once per text and kept in scratch->token_lookups for every pass.
 struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, size_t i);
+
+/// Token i's phrase key (its Finnish lemma, else its key) as a term: looked up once per
+/// text, and not at all when it is the word's own key.
+const Entry *look_up_lemma_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, size_t i);
+static inline const Entry *look_up_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+    // Without Finnish phrase keys (English) a word's phrase key is the word itself.
+    if (!s->lemma_length) return look_up_word(lexicon, s, i)->surface;
+    return look_up_lemma_head(lexicon, s, i);
+}
 
 /// The longest phrase (of up to `max_words` words) starting at token i whose entry has a
 /// valence or role, or with `cues`, has cues; NULL if none. `*words` is its length.

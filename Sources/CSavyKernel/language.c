@@ -88,9 +88,9 @@ static void build_function_words(void) {
 }
 
 // +1 for a Finnish function word, -1 for an English one, 0 otherwise.
-static int function_word(const uint8_t *key, size_t length) {
+static int function_word(const uint8_t *key, size_t length, uint64_t hash) {
     if (length > LONGEST_FUNCTION_WORD) return 0;
-    size_t s = (size_t)hash_key(key, length) & (FUNCTION_SLOTS - 1);
+    size_t s = (size_t)hash & (FUNCTION_SLOTS - 1);
     for (; function_slots[s].length; s = (s + 1) & (FUNCTION_SLOTS - 1)) {
         if (function_slots[s].length == length && same_bytes(function_slots[s].word, key, length)) return function_slots[s].sign;
     }
@@ -127,8 +127,8 @@ static bool has_finnish_ending(const uint8_t *key, size_t length) {
 
 // The cues of one word, found in one pass over its bytes (a search per cue cost a tenth of
 // the kernel's time).
-static float word_cue(const uint8_t *key, size_t length) {
-    int function = function_word(key, length);
+static float word_cue(const uint8_t *key, size_t length, uint64_t hash) {
+    int function = function_word(key, length, hash);
     if (function) return (float)function * FUNCTION_WORD;
     bool finnish_letter = false, english_letters = false, long_vowel = false, apostrophe = false;
     for (size_t i = 0; i < length; i++) {
@@ -170,7 +170,7 @@ float language_cue_sum(const CSavyKernel_Scratch *s, size_t *words) {
         const CSavyKernel_Token *t = &s->tokens[i];
         if (t->kind != CSavyKernel_TokenWord || t->key_length == 0) continue;
         (*words)++;
-        sum += word_cue(s->keys + t->key_offset, t->key_length);
+        sum += word_cue(s->keys + t->key_offset, t->key_length, s->key_hashes[i]);
     }
     return sum;
 }

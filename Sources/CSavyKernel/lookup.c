@@ -19,21 +19,38 @@ static bool is_clause_end(const uint8_t *key, size_t length, bool *sentence_end)
     return false;
 }
 
+static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i);
+
 struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
     struct TokenLookup *cache = &s->token_lookups[i];
     if (cache->state & LOOKED_SURFACE) return cache;
     const CSavyKernel_Token *t = &s->tokens[i];
     const uint8_t *key = s->keys + t->key_offset;
     size_t length = t->key_length;
+    uint64_t hash = s->key_hashes[i];
     // A spoken form is looked up as its standard form ("mä" -> "minä").
-    const Entry *spoken = spoken_form(lexicon, key, length);
+    const Entry *spoken = lexicon->has_normalisations ? table_find_hashed(&lexicon->table, TERM_NORMALISATION, hash, key, length) : NULL;
     if (spoken) {
         key = lexicon->table.keys + spoken->standard_offset;
         length = spoken->standard_length;
+        hash = hash_key(key, length);
     }
-    *cache = (struct TokenLookup){.surface = table_find(&lexicon->table, CSavyKernel_TermWord, key, length),
+    *cache = (struct TokenLookup){.surface = table_find_hashed(&lexicon->table, CSavyKernel_TermWord, hash, key, length),
                                   .key = key, .key_length = (uint32_t)length, .state = LOOKED_SURFACE};
     return cache;
+}
+
+const Entry *look_up_lemma_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+    struct TokenLookup *cache = look_up_word(lexicon, s, i);
+    if (cache->state & LOOKED_HEAD) return cache->head;
+    size_t length;
+    const uint8_t *head = phrase_key(s, i, &length);
+    // A word that is its own lemma ("kiitos") or an English word: the surface lookup holds it.
+    bool own = head == s->keys + s->tokens[i].key_offset ||
+               (length == cache->key_length && same_bytes(head, cache->key, length));
+    cache->head = own ? cache->surface : table_find_hashed(&lexicon->table, CSavyKernel_TermWord, phrase_hash(s, i), head, length);
+    cache->state |= LOOKED_HEAD;
+    return cache->head;
 }
 
 static bool push_item(CSavyKernel_Scratch *s, Item item) {
@@ -81,7 +98,7 @@ static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
     if (!(cache->state & LOOKED_PHRASE_HASH)) {
         size_t length;
         const uint8_t *key = phrase_key(s, i, &length);
-        cache->phrase_hash = hash_key(key, length);
+        cache->phrase_hash = key == s->keys + s->tokens[i].key_offset ? s->key_hashes[i] : hash_key(key, length);
         cache->state |= LOOKED_PHRASE_HASH;
     }
     return cache->phrase_hash;
@@ -309,9 +326,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 const Entry *surface = word->surface;
                 const Entry *e = surface;
                 if (finnish) {  // phrases start from the word's lemma
-                    size_t head_length;
-                    const uint8_t *head = phrase_key(s, i, &head_length);
-                    const Entry *h = table_find(&lexicon->table, CSavyKernel_TermWord, head, head_length);
+                    const Entry *h = look_up_head(lexicon, s, i);
                     if (h && h->phrase_max > (e ? e->phrase_max : 0)) e = h;
                 }
                 if (e && e->phrase_max >= 2) {

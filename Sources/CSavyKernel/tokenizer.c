@@ -469,6 +469,63 @@ static void scan_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *
     if (p < end) split(s, text, p, end);
 }
 
+// Each word's key hashed once, after the hyphen joins: language cues, lexicon lookup and
+// phrase filters all probe with the same hash.
+static void hash_word_keys(CSavyKernel_Scratch *s) {
+    if (!grow((void **)&s->key_hashes, &s->key_hash_capacity, s->token_count + 1, sizeof *s->key_hashes)) {
+        s->failed = true;
+        return;
+    }
+    for (size_t i = 0; i < s->token_count; i++) {
+        const CSavyKernel_Token *t = &s->tokens[i];
+        s->key_hashes[i] = t->kind == CSavyKernel_TokenWord ? hash_key(s->keys + t->key_offset, t->key_length) : 0;
+    }
+}
+
+// ASCII letters and digits: their case, for the chunks made of them alone (0 for every other byte).
+enum { PLAIN_UPPER = 1, PLAIN_LOWER = 2, PLAIN_DIGIT = 4, PLAIN_LATIN = 8 };
+static const uint8_t plain_class[256] = {
+    ['A' ... 'Z'] = PLAIN_UPPER, ['a' ... 'z'] = PLAIN_LOWER, ['0' ... '9'] = PLAIN_DIGIT,
+    [0xC3] = PLAIN_LATIN,  // a Latin-1 letter: the fast path admits no other U+00C0-U+00FF
+};
+
+// The most common chunk, letters and digits between spaces ("thanks", "kiitoksia"), is one
+// word or number, as fast_run would find it: folded while its end is found, with no chunk
+// scan. Returns whether it made the chunk a token and sets `*run_end` to the end of the run of
+// such bytes at `start`, and `*run_flags` to their byte_flags; nothing is emitted when the run
+// ends in other bytes or the chunk is an emoticon ("XD"). `latin`: Latin-1 letters count (no
+// emoticon starts with one, so none can end the chunk either).
+static bool plain_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
+                        size_t start, size_t length, bool latin, size_t *run_end, uint8_t *run_flags) {
+    uint8_t *out = s->keys + s->key_length;
+    size_t upper = 0, lower = 0, j = start;
+    *run_flags = 0;
+    for (uint8_t c, k; j < length && (k = plain_class[c = text[j]]); j++) {
+        if (k == PLAIN_LATIN) {
+            if (!latin) break;
+            *run_flags = BYTE_HIGH;
+            j += fast_fold_char(text, j, &out, &upper, &lower, &(size_t){0}) - 1;  // ß folds to ss
+            continue;
+        }
+        *out++ = k == PLAIN_UPPER ? c | 0x20 : c;
+        upper += k & PLAIN_UPPER;
+        lower += k >> 1 & 1;
+    }
+    *run_end = j;
+    if (j == start || (j < length && !(byte_flags[text[j]] & BYTE_SPACE))) return false;
+    if (lexicon && lexicon->emoticon_start[text[start]] && match_emoticon(lexicon, text, start, start, j)) return false;
+    uint8_t flags = 0;
+    if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
+    if (lower) flags |= CSavyKernel_TokenHasLower;
+    size_t key_length = (size_t)(out - (s->keys + s->key_length));
+    s->tokens[s->token_count++] = (CSavyKernel_Token){
+        .start = (uint32_t)start, .end = (uint32_t)j, .kind = upper + lower ? CSavyKernel_TokenWord : CSavyKernel_TokenNumber,
+        .flags = flags, .key_offset = (uint32_t)s->key_length, .key_length = (uint32_t)key_length};
+    s->key_length += key_length;
+    join_tokens(s);
+    return true;
+}
+
 size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                      const uint8_t *text, size_t length, bool force_icu, bool *used_fast) {
     s->token_count = 0;
@@ -478,13 +535,22 @@ size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
     s->failed = false;
     *used_fast = !force_icu && fast_path_covers(text, length);
     RunSplitter split = *used_fast ? fast_run : icu_run;
+    // Room for the plain chunks: a token per byte and two key bytes per byte (ß) at most.
+    if (*used_fast && (!grow((void **)&s->tokens, &s->token_capacity, length + 1, sizeof *s->tokens) ||
+                       !reserve_keys(s, 2 * length))) {
+        s->failed = true;
+        return SIZE_MAX;
+    }
+    bool latin = !lexicon || !lexicon->emoticon_start[0xC3];
     for (size_t i = 0; i < length && !s->failed;) {
         while (i < length && (byte_flags[text[i]] & BYTE_SPACE)) i++;
         size_t start = i;
         uint8_t seen = 0;
+        if (*used_fast && i < length && plain_chunk(lexicon, s, text, start, length, latin, &i, &seen)) continue;
         for (uint8_t f; i < length && !((f = byte_flags[text[i]]) & BYTE_SPACE); i++) seen |= f;
         if (i > start) scan_chunk(lexicon, s, text, start, i, seen, split);
     }
+    if (!s->failed) hash_word_keys(s);
     return s->failed ? SIZE_MAX : s->token_count;
 }
 

@@ -195,15 +195,11 @@ static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const C
 // lemmas, or its uninflected English form. `*head` is the entry phrases start from.
 static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
                              size_t *max_words) {
-    const CSavyKernel_Token *t = &s->tokens[i];
     const struct TokenLookup *cache = look_up_word(lexicon, s, i);
     const uint8_t *key = cache->key;
     size_t key_length = cache->key_length;
     const Entry *surface = cache->surface;
-    size_t head_length;
-    const uint8_t *head = phrase_key(s, i, &head_length);
-    const Entry *lemma = head == s->keys + t->key_offset ? surface
-                                                         : table_find(&lexicon->table, CSavyKernel_TermWord, head, head_length);
+    const Entry *lemma = look_up_head(lexicon, s, i);
     if (max_words) {
         *max_words = surface ? surface->cue_phrase_max : 0;
         if (lemma && lemma->cue_phrase_max > *max_words) *max_words = lemma->cue_phrase_max;
