@@ -512,8 +512,17 @@ static bool plain_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch 
         lower += k >> 1 & 1;
     }
     *run_end = j;
-    if (j == start || (j < length && !(byte_flags[text[j]] & BYTE_SPACE))) return false;
-    if (lexicon && lexicon->emoticon_start[text[start]] && match_emoticon(lexicon, text, start, start, j)) return false;
+    if (j == start) return false;
+    // Trailing sentence punctuation, as in "thanks!" or "why??", is a token per byte, unless
+    // it holds an emoticon that ends the chunk. (No emoticon can start inside the run: none
+    // starts with a letter or digit after one, or after a Latin-1 letter.)
+    size_t end = j;
+    while (end < length && is_trailing_punct(text[end])) end++;
+    if (end < length && !(byte_flags[text[end]] & BYTE_SPACE)) return false;
+    if (lexicon && lexicon->emoticon_start[text[start]] && match_emoticon(lexicon, text, start, start, end)) return false;
+    for (size_t at = j; lexicon && at < end; at++) {
+        if (lexicon->emoticon_start[text[at]] && emoticon_suffix(lexicon, text, start, at, end)) return false;
+    }
     uint8_t flags = 0;
     if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
     if (lower) flags |= CSavyKernel_TokenHasLower;
@@ -523,6 +532,8 @@ static bool plain_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch 
         .flags = flags, .key_offset = (uint32_t)s->key_length, .key_length = (uint32_t)key_length};
     s->key_length += key_length;
     join_tokens(s);
+    for (; j < end; j++) push_literal(s, text, j, j + 1, CSavyKernel_TokenPunct);
+    *run_end = end;
     return true;
 }
 
