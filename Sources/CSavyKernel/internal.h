@@ -347,7 +347,11 @@ enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2, LOOKED_PHRASE_HASH = 4, LOOKED_HEAD 
 
 /// Token i (a word) as a term: its key (a spoken form's standard form) and entry, looked up
 /// once per text and kept in scratch->token_lookups for every pass.
-struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, size_t i);
+struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, size_t i);
+static inline struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+    struct TokenLookup *cache = &s->token_lookups[i];
+    return (cache->state & LOOKED_SURFACE) ? cache : look_up_new_word(lexicon, s, i);
+}
 
 /// Token i's phrase key (its Finnish lemma, else its key) as a term: looked up once per
 /// text, and not at all when it is the word's own key.

@@ -19,11 +19,10 @@ static bool is_clause_end(const uint8_t *key, size_t length, bool *sentence_end)
     return false;
 }
 
-static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i);
+static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i);
 
-struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
     struct TokenLookup *cache = &s->token_lookups[i];
-    if (cache->state & LOOKED_SURFACE) return cache;
     const CSavyKernel_Token *t = &s->tokens[i];
     const uint8_t *key = s->keys + t->key_offset;
     size_t length = t->key_length;
@@ -93,7 +92,7 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
     item->role_term_length = item->term_length;
 }
 
-static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
+static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
     struct TokenLookup *cache = &s->token_lookups[i];
     if (!(cache->state & LOOKED_PHRASE_HASH)) {
         size_t length;
@@ -106,11 +105,13 @@ static uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
 
 const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                           size_t i, size_t max_words, size_t *words, bool cues) {
-    size_t available = 1;
+    // Most words that can start a phrase are not followed by one: the pair filter first.
+    if (max_words < 2 || i + 1 >= s->token_count || s->tokens[i + 1].kind != CSavyKernel_TokenWord ||
+        !has_pair(lexicon->phrase_pairs, phrase_hash(s, i), phrase_hash(s, i + 1))) return NULL;
+    size_t available = 2;
     if (max_words > MAX_PHRASE_WORDS) max_words = MAX_PHRASE_WORDS;
     while (available < max_words && i + available < s->token_count &&
            s->tokens[i + available].kind == CSavyKernel_TokenWord) available++;
-    if (available < 2 || !has_pair(lexicon->phrase_pairs, phrase_hash(s, i), phrase_hash(s, i + 1))) return NULL;
     // A longer phrase needs each further pair of its words in some phrase: "thank you so
     // much" is looked up only when "you so" and "so much" are pairs of a phrase.
     size_t reach = 2;

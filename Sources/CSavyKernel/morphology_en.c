@@ -27,6 +27,10 @@ static bool is_vowel(uint8_t c) { return c == 'a' || c == 'e' || c == 'i' || c =
 
 size_t english_base_forms(const uint8_t *word, size_t length, uint8_t *out, size_t capacity,
                           uint32_t *lengths, size_t max_candidates) {
+    // Every rule below needs one of these last letters (-s, -ed, -ing, -ly); most words the
+    // lexicon lacks have none of them.
+    uint8_t last = length ? word[length - 1] : 0;
+    if (last != 's' && last != 'd' && last != 'g' && last != 'y') return 0;
     for (size_t i = 0; i < length; i++) {
         if ((uint8_t)(word[i] - 'a') >= 26 && word[i] != '\'') return 0;
     }
