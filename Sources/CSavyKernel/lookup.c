@@ -52,15 +52,6 @@ const Entry *look_up_lemma_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_
     return cache->head;
 }
 
-static bool push_item(CSavyKernel_Scratch *s, Item item) {
-    if (!grow((void **)&s->items, &s->item_capacity, s->item_count + 1, sizeof *s->items)) {
-        s->failed = true;
-        return false;
-    }
-    s->items[s->item_count++] = item;
-    return true;
-}
-
 static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e, uint8_t evidence_kind);
 
 // Takes only the valence of `e`, keeping the role the item already has.
@@ -309,21 +300,27 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
         return;
     }
     memset(s->token_lookups, 0, s->token_count * sizeof *s->token_lookups);
+    // At most an item per token.
+    if (!grow((void **)&s->items, &s->item_capacity, s->token_count + 1, sizeof *s->items)) {
+        s->failed = true;
+        return;
+    }
     bool finnish = lexicon->language == CSavyKernel_LanguageFinnish;
     if (finnish) analyse_finnish(lexicon, morphology, s);
     bool analysed = finnish && morphology;
     for (size_t i = 0; i < s->token_count && !s->failed;) {
         const CSavyKernel_Token *t = &s->tokens[i];
         const uint8_t *key = s->keys + t->key_offset;
-        Item item = {.first = (uint32_t)i, .count = 1, .source = UINT32_MAX, .role_source = UINT32_MAX};
-        if (t->flags & CSavyKernel_TokenAllCaps) item.flags |= ITEM_ALLCAPS;
+        Item *item = &s->items[s->item_count];  // built in place: an item is larger than a cache line
+        *item = (Item){.first = (uint32_t)i, .count = 1, .source = UINT32_MAX, .role_source = UINT32_MAX};
+        if (t->flags & CSavyKernel_TokenAllCaps) item->flags |= ITEM_ALLCAPS;
         switch (t->kind) {
             case CSavyKernel_TokenWord: {
-                item.flags |= ITEM_WORDLIKE;
+                item->flags |= ITEM_WORDLIKE;
                 const struct TokenLookup *word = look_up_word(lexicon, s, i);
                 key = word->key;
                 size_t key_length = word->key_length;
-                if (analysed) item.fi_flags = s->words[i].flags;
+                if (analysed) item->fi_flags = s->words[i].flags;
                 const Entry *surface = word->surface;
                 const Entry *e = surface;
                 if (finnish) {  // phrases start from the word's lemma
@@ -334,29 +331,29 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words, false);
                     if (phrase) {
-                        item.count = (uint32_t)words;
-                        take_entry(lexicon, &item, phrase, CSavyKernel_EvidencePhrase);
+                        item->count = (uint32_t)words;
+                        take_entry(lexicon, item, phrase, CSavyKernel_EvidencePhrase);
                         for (size_t k = 1; k < words; k++) {
-                            if (!(s->tokens[i + k].flags & CSavyKernel_TokenAllCaps)) item.flags &= (uint8_t)~ITEM_ALLCAPS;
+                            if (!(s->tokens[i + k].flags & CSavyKernel_TokenAllCaps)) item->flags &= (uint8_t)~ITEM_ALLCAPS;
                         }
                         break;
                     }
                 }
                 e = surface;
-                if (e && (e->has_valence || e->role)) take_entry(lexicon, &item, e, CSavyKernel_EvidenceLexicon);
-                if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], &item);
-                else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, &item);
-                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, &item, &s->token_lookups[i]);
+                if (e && (e->has_valence || e->role)) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
+                if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], item);
+                else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, item);
+                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, item, &s->token_lookups[i]);
                 break;
             }
             case CSavyKernel_TokenEmoticon: {
-                item.flags = ITEM_WORDLIKE;  // no caps emphasis for ":D"
+                item->flags = ITEM_WORDLIKE;  // no caps emphasis for ":D"
                 const Entry *e = table_find(&lexicon->table, CSavyKernel_TermEmoticon, key, t->key_length);
-                if (e) take_entry(lexicon, &item, e, CSavyKernel_EvidenceEmoticon);
+                if (e) take_entry(lexicon, item, e, CSavyKernel_EvidenceEmoticon);
                 break;
             }
             case CSavyKernel_TokenEmoji: {
-                item.flags = ITEM_WORDLIKE;
+                item->flags = ITEM_WORDLIKE;
                 const Entry *e = table_find(&lexicon->table, CSavyKernel_TermEmoji, key, t->key_length);
                 if (!e) {  // a ZWJ sequence falls back to its first emoji
                     size_t consumed;
@@ -364,22 +361,22 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                     CSavyICU_decode_utf8(key, t->key_length, &consumed, &invalid);
                     if (consumed < t->key_length) e = table_find(&lexicon->table, CSavyKernel_TermEmoji, key, consumed);
                 }
-                if (e) take_entry(lexicon, &item, e, CSavyKernel_EvidenceEmoji);
+                if (e) take_entry(lexicon, item, e, CSavyKernel_EvidenceEmoji);
                 break;
             }
             case CSavyKernel_TokenPunct: {
                 bool sentence_end;
                 if (is_clause_end(key, t->key_length, &sentence_end)) {
-                    item.flags |= ITEM_CLAUSE_END;
-                    if (sentence_end) item.flags |= ITEM_SENTENCE_END;
+                    item->flags |= ITEM_CLAUSE_END;
+                    if (sentence_end) item->flags |= ITEM_SENTENCE_END;
                 }
                 break;
             }
             default:  // numbers, URLs, addresses and mentions carry no sentiment
-                item.flags |= ITEM_WORDLIKE;
+                item->flags |= ITEM_WORDLIKE;
                 break;
         }
-        push_item(s, item);
-        i += item.count;
+        s->item_count++;
+        i += item->count;
     }
 }
