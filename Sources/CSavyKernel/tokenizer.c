@@ -482,7 +482,8 @@ static void hash_word_keys(CSavyKernel_Scratch *s) {
     }
 }
 
-// ASCII letters and digits: their case, for the chunks made of them alone (0 for every other byte).
+// Letters and digits, for the chunks made of them alone: an ASCII byte's case, or the lead byte
+// of a Latin-1 letter (0 for every other byte).
 enum { PLAIN_UPPER = 1, PLAIN_LOWER = 2, PLAIN_DIGIT = 4, PLAIN_LATIN = 8 };
 static const uint8_t plain_class[256] = {
     ['A' ... 'Z'] = PLAIN_UPPER, ['a' ... 'z'] = PLAIN_LOWER, ['0' ... '9'] = PLAIN_DIGIT,
