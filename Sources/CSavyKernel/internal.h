@@ -83,6 +83,12 @@ static inline bool same_bytes(const uint8_t *a, const uint8_t *b, size_t length)
     return true;
 }
 
+// Does `word` end in `suffix`, with at least one byte before it? (English and Finnish endings.)
+static inline bool ends_with(const uint8_t *word, size_t length, const char *suffix) {
+    size_t n = strlen(suffix);
+    return length > n && memcmp(word + length - n, suffix, n) == 0;
+}
+
 // MARK: - Lexicon
 
 typedef struct Entry {

@@ -18,11 +18,6 @@ static void add(Writer *w, const uint8_t *stem, size_t length, const char *suffi
     w->lengths[w->count++] = (uint32_t)(length + extra);
 }
 
-static bool ends_with(const uint8_t *word, size_t length, const char *suffix) {
-    size_t n = strlen(suffix);
-    return length > n && memcmp(word + length - n, suffix, n) == 0;
-}
-
 static bool is_vowel(uint8_t c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 size_t english_base_forms(const uint8_t *word, size_t length, uint8_t *out, size_t capacity,

@@ -176,11 +176,6 @@ static size_t head_offset(const char *structure, const uint8_t *word, size_t len
     return offset < length ? offset : 0;
 }
 
-static bool ends_with(const uint8_t *word, size_t length, const char *suffix) {
-    size_t n = strlen(suffix);
-    return length > n && memcmp(word + length - n, suffix, n) == 0;
-}
-
 // Person, address and mood for the politeness strategies: teitittely ("voisitteko",
 // "teidän", "tilauksenne"), commands ("lähetä") and their softened forms ("lähetäpä",
 // "ilmoitathan"). Voikko reads the -pA and -hAn clitics without naming them, so the surface
