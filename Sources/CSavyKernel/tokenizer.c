@@ -174,6 +174,21 @@ static inline size_t fast_fold_char(const uint8_t *text, size_t i, uint8_t **out
     return width;
 }
 
+// Ends the word or number text[start, end) whose folded key was written from `key_offset` up
+// to `out`, with its case counts; a run of neither letters nor digits ("_") is punctuation.
+static inline void push_folded(CSavyKernel_Scratch *s, size_t start, size_t end, size_t key_offset, const uint8_t *out,
+                               size_t upper, size_t lower, bool digits) {
+    s->key_length = (size_t)(out - s->keys);
+    uint8_t flags = 0;
+    if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
+    if (lower) flags |= CSavyKernel_TokenHasLower;
+    uint8_t kind = upper + lower ? CSavyKernel_TokenWord : digits ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
+    s->tokens[s->token_count++] = (CSavyKernel_Token){
+        .start = (uint32_t)start, .end = (uint32_t)end, .kind = kind, .flags = flags,
+        .key_offset = (uint32_t)key_offset, .key_length = (uint32_t)(s->key_length - key_offset)};
+    join_tokens(s);
+}
+
 // Splits a run of the fast alphabet into words and punctuation, folding each word's key in
 // the same pass that finds its end.
 static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, size_t end) {
@@ -218,15 +233,7 @@ static void fast_run(CSavyKernel_Scratch *s, const uint8_t *text, size_t start, 
             j += fast_fold_char(text, j, &out, &upper, &lower, &digits);
             last = after;
         }
-        s->key_length = (size_t)(out - s->keys);
-        uint8_t flags = 0;
-        if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
-        if (lower) flags |= CSavyKernel_TokenHasLower;
-        uint8_t kind = upper + lower ? CSavyKernel_TokenWord : digits ? CSavyKernel_TokenNumber : CSavyKernel_TokenPunct;
-        s->tokens[s->token_count++] = (CSavyKernel_Token){
-            .start = (uint32_t)i, .end = (uint32_t)j, .kind = kind, .flags = flags,
-            .key_offset = (uint32_t)key_offset, .key_length = (uint32_t)(s->key_length - key_offset)};
-        join_tokens(s);
+        push_folded(s, i, j, key_offset, out, upper, lower, digits > 0);
         i = j;
     }
 }
@@ -524,15 +531,7 @@ static bool plain_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch 
     for (size_t at = j; lexicon && at < end; at++) {
         if (lexicon->emoticon_start[text[at]] && emoticon_suffix(lexicon, text, start, at, end)) return false;
     }
-    uint8_t flags = 0;
-    if (upper >= 2 && lower == 0) flags |= CSavyKernel_TokenAllCaps;
-    if (lower) flags |= CSavyKernel_TokenHasLower;
-    size_t key_length = (size_t)(out - (s->keys + s->key_length));
-    s->tokens[s->token_count++] = (CSavyKernel_Token){
-        .start = (uint32_t)start, .end = (uint32_t)j, .kind = upper + lower ? CSavyKernel_TokenWord : CSavyKernel_TokenNumber,
-        .flags = flags, .key_offset = (uint32_t)s->key_length, .key_length = (uint32_t)key_length};
-    s->key_length += key_length;
-    join_tokens(s);
+    push_folded(s, start, j, s->key_length, out, upper, lower, true);  // without letters, the run is digits
     for (; j < end; j++) push_literal(s, text, j, j + 1, CSavyKernel_TokenPunct);
     *run_end = end;
     return true;
