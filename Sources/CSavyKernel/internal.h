@@ -306,6 +306,7 @@ struct CSavyKernel_Scratch {
     struct TokenLookup {
         const Entry *surface;          // the word (or its spoken form's standard) as a term
         const Entry *head;             // the word's phrase key (a Finnish lemma) as a term
+        const Entry *base_valence;     // English: the first uninflected form with a valence
         const Entry *base_cue;         // English: the first uninflected form with cues
         const uint8_t *key;            // the key looked up (a spoken form's standard form)
         uint32_t key_length;
@@ -357,6 +358,18 @@ struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKe
 static inline struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
     struct TokenLookup *cache = &s->token_lookups[i];
     return (cache->state & LOOKED_SURFACE) ? cache : look_up_new_word(lexicon, s, i);
+}
+
+/// English: token i's uninflected forms ("hates" -> "hate") as terms, tried once per text for
+/// lookup and the tone pass; sets the lookup's `base_valence` and `base_cue`. (Inline: most
+/// words are too short for any, or were tried already.)
+void find_base_forms(const CSavyKernel_Lexicon *lexicon, struct TokenLookup *cache);
+static inline struct TokenLookup *look_up_base_forms(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+    struct TokenLookup *cache = look_up_word(lexicon, s, i);
+    if (cache->state & LOOKED_BASE) return cache;
+    cache->state |= LOOKED_BASE;
+    if (lexicon->language == CSavyKernel_LanguageEnglish && cache->key_length >= 4 && cache->key_length <= 48) find_base_forms(lexicon, cache);
+    return cache;
 }
 
 /// Token i's phrase key (its Finnish lemma, else its key) as a term: looked up once per

@@ -129,11 +129,14 @@ const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratc
 
 // A word the lexicon lacks: a hyphenated word by its last part ("super-friendly"), an
 // inflected one by its base form ("hates" -> "hate").
-static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKernel_Token *t,
-                            const uint8_t *key, size_t key_length, Item *item, struct TokenLookup *cache) {
+static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
+    const CSavyKernel_Token *t = &s->tokens[i];
+    const struct TokenLookup *word = look_up_word(lexicon, s, i);
+    const uint8_t *key = word->key;
+    size_t key_length = word->key_length;
     if (t->flags & CSavyKernel_TokenHyphenated) {
         size_t dash = key_length, dashes = 0;
-        for (size_t i = 0; i < key_length; i++) dashes += key[i] == '-';
+        for (size_t k = 0; k < key_length; k++) dashes += key[k] == '-';
         while (dash > 0 && key[dash - 1] != '-') dash--;
         // Only two-part compounds have a head: "super-friendly" does, "tax-the-rich" does not.
         if (dash == 0 || dash == key_length || dashes != 1) return;
@@ -154,26 +157,24 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, const CSavyKerne
         }
         return;
     }
-    if (lexicon->language != CSavyKernel_LanguageEnglish || key_length < 4 || key_length > 48) return;
+    const Entry *e = look_up_base_forms(lexicon, s, i)->base_valence;
+    if (!e) return;
+    item->valence = e->valence;
+    item->source = e->valence_source;
+    item->evidence_kind = CSavyKernel_EvidenceInflection;
+    item->entry = e;
+    item->term = lexicon->table.keys + e->key_offset;
+    item->term_length = e->key_length;
+}
+
+void find_base_forms(const CSavyKernel_Lexicon *lexicon, struct TokenLookup *cache) {
     uint8_t forms[256];
     uint32_t lengths[6];
-    size_t count = english_base_forms(key, key_length, forms, sizeof forms, lengths, 6);
-    // One pass over the candidates serves the tone pass too: the first with cues is kept.
-    cache->state |= LOOKED_BASE;
-    bool scored = false;
+    size_t count = english_base_forms(cache->key, cache->key_length, forms, sizeof forms, lengths, 6);
     for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
+        if (e && e->has_valence && !cache->base_valence) cache->base_valence = e;
         if (e && e->cue_index && !cache->base_cue) cache->base_cue = e;
-        if (e && e->has_valence && !scored) {
-            scored = true;
-            item->valence = e->valence;
-            item->source = e->valence_source;
-            item->evidence_kind = CSavyKernel_EvidenceInflection;
-            item->entry = e;
-            item->term = lexicon->table.keys + e->key_offset;
-            item->term_length = e->key_length;
-            continue;
-        }
     }
 }
 
@@ -343,7 +344,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], item);
                 else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, item);
-                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, t, key, key_length, item, &s->token_lookups[i]);
+                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
                 break;
             }
             case CSavyKernel_TokenEmoticon: {

@@ -195,10 +195,7 @@ static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const C
 // lemmas, or its uninflected English form. `*head` is the entry phrases start from.
 static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
                              size_t *max_words) {
-    const struct TokenLookup *cache = look_up_word(lexicon, s, i);
-    const uint8_t *key = cache->key;
-    size_t key_length = cache->key_length;
-    const Entry *surface = cache->surface;
+    const Entry *surface = look_up_word(lexicon, s, i)->surface;
     const Entry *lemma = look_up_head(lexicon, s, i);
     if (max_words) {
         *max_words = surface ? surface->cue_phrase_max : 0;
@@ -214,17 +211,7 @@ static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
             if (cues_of(lexicon, e)) return e;
         }
     }
-    if ((cache->state & LOOKED_BASE) && !surface) return cache->base_cue;
-    if (lexicon->language != CSavyKernel_LanguageFinnish && !surface && key_length >= 4 && key_length <= 48) {
-        uint8_t forms[256];  // "apologised" -> "apologise"
-        uint32_t lengths[6];
-        size_t count = english_base_forms(key, key_length, forms, sizeof forms, lengths, 6);
-        for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
-            const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-            if (cues_of(lexicon, e)) return e;
-        }
-    }
-    return NULL;
+    return surface ? NULL : look_up_base_forms(lexicon, s, i)->base_cue;  // "apologised" -> "apologise"
 }
 
 static const uint32_t INNER_CUES = 1u << CSavyKernel_CuePlease | 1u << CSavyKernel_CueQuestionWord |
