@@ -33,6 +33,12 @@ static const float QUESTION_MAX = 0.96f;
 // "Are you happy?" asserts no happiness: sentiment in a question counts this much, like a
 // modal clause's (SO-CAL treats questions as irrealis too).
 static const float QUESTION_WEIGHT = 0.5f;
+// "Don't be rude", "Älä valehtele minulle": a prohibition does not praise. It tells the
+// listener to stop or not to start, so the bad thing is in the air but not asserted, as in a
+// question: a negative word in its scope keeps its sign at this weight instead of flipping.
+// A positive one still flips ("älä innostu liikaa"); the reassurance formulas ("don't worry",
+// "älä huoli") are phrases with their own valence.
+static const float PROHIBITION_WEIGHT = 0.5f;
 // compound = sum / sqrt(sum^2 + ALPHA): about where VADER's ratings saturate.
 static const float NORMALIZATION_ALPHA = 15.0f;
 
@@ -46,6 +52,7 @@ typedef struct Context {
     long negator;
     size_t negation_left;
     bool negation_used;
+    bool prohibition;      // the negator is imperative ("don't", "älä")
     // Open reversal scope (reverser -1 when none).
     long reverser;
     size_t reversal_left;
@@ -74,7 +81,8 @@ static void note(Context *c, uint8_t kind, const Item *actor, const Item *target
     bool rule = kind == CSavyKernel_EvidenceBooster || kind == CSavyKernel_EvidenceDampener ||
                 kind == CSavyKernel_EvidenceNegation || kind == CSavyKernel_EvidenceLeast ||
                 kind == CSavyKernel_EvidenceContrast || kind == CSavyKernel_EvidenceConcession ||
-                kind == CSavyKernel_EvidenceIrrealis || kind == CSavyKernel_EvidenceReversal;
+                kind == CSavyKernel_EvidenceIrrealis || kind == CSavyKernel_EvidenceReversal ||
+                kind == CSavyKernel_EvidenceProhibition;
     if (rule && actor->role_term) note_term(c, kind, actor, target, effect, source, actor->role_term, actor->role_term_length);
     else note_term(c, kind, actor, target, effect, source, actor->term, actor->term_length);
 }
@@ -141,6 +149,37 @@ static bool is_interjection(const CSavyKernel_Scratch *s, size_t k) {
     return true;
 }
 
+static bool is_key(const CSavyKernel_Scratch *s, const Item *it, const char *word, size_t length) {
+    const CSavyKernel_Token *t = &s->tokens[it->first];
+    return it->count == 1 && t->key_length == length && memcmp(s->keys + t->key_offset, word, length) == 0;
+}
+#define IS_KEY(s, it, word) is_key(s, it, word, sizeof word - 1)
+
+// Is negator k imperative? Finnish marks it by mood ("älä", "älkää"). English "don't" and
+// "do not" are imperative when they open their clause ("Please don't close it", "No, don't")
+// with no subject after them ("Don't you see?" asks).
+static bool is_prohibition(const CSavyKernel_Scratch *s, size_t k) {
+    const Item *it = &s->items[k];
+    if (it->fi_flags & FI_IMPERATIVE) return true;
+    size_t opening = k;
+    if (IS_KEY(s, it, "not") && k > 0 && IS_KEY(s, &s->items[k - 1], "do")) opening = k - 1;
+    else if (!IS_KEY(s, it, "don't") && !IS_KEY(s, it, "dont")) return false;
+    for (size_t j = opening; j-- > 0;) {
+        const Item *before = &s->items[j];
+        if (before->flags & ITEM_CLAUSE_END) break;
+        if (!(before->flags & ITEM_WORDLIKE) || before->role == CSavyKernel_RoleDiscourse) continue;
+        if (IS_KEY(s, before, "please") || IS_KEY(s, before, "just") || IS_KEY(s, before, "so") ||
+            IS_KEY(s, before, "and") || IS_KEY(s, before, "but")) continue;
+        return false;
+    }
+    if (k + 1 < s->item_count) {
+        const Item *next = &s->items[k + 1];
+        if (IS_KEY(s, next, "you") || IS_KEY(s, next, "u") || IS_KEY(s, next, "i") || IS_KEY(s, next, "we") ||
+            IS_KEY(s, next, "they") || IS_KEY(s, next, "he") || IS_KEY(s, next, "she") || IS_KEY(s, next, "it")) return false;
+    }
+    return true;
+}
+
 static float score_item(Context *c, size_t k, long least_item) {
     CSavyKernel_Scratch *s = c->s;
     Item *it = &s->items[k];
@@ -186,8 +225,9 @@ static float score_item(Context *c, size_t k, long least_item) {
     }
     if (negatable && c->negator >= 0 && c->negation_left > 0) {
         const Item *n = &s->items[c->negator];
-        float d = v * n->role_value - v;
-        note(c, CSavyKernel_EvidenceNegation, n, it, d, n->role_source);
+        bool prohibited = c->prohibition && v < 0;
+        float d = prohibited ? v * PROHIBITION_WEIGHT - v : v * n->role_value - v;
+        note(c, prohibited ? CSavyKernel_EvidenceProhibition : CSavyKernel_EvidenceNegation, n, it, d, n->role_source);
         v += d;
         c->negation_used = true;
     } else if (least_item >= 0) {
@@ -311,6 +351,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 c.negator = (long)k;
                 c.negation_left = NEGATION_SCOPE_WORDS;
                 c.negation_used = false;
+                c.prohibition = is_prohibition(s, k);
                 continue;
             case CSavyKernel_RoleNegatorNext:
                 least_item = (long)k;

@@ -46,6 +46,9 @@ public struct Evidence: Codable, Sendable, Hashable {
         /// A reverser taking its object away: "fixed" on "the problem", "lost" on "my trust",
         /// "korjasi" on "vian".
         case reversal
+        /// A prohibition over a negative word, which keeps its sign at a lower weight instead
+        /// of flipping: "Don't be rude" and "Älä valehtele" reproach, they do not praise.
+        case prohibition
         /// A tone cue (``Evidence/marker`` names the tone; the effect is its weight). Tone,
         /// strategy and empathy evidence does not move the sentiment sum.
         case tone

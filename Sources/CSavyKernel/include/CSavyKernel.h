@@ -330,11 +330,12 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceCompoundModifier = 17,  // a compound's first part boosting or scoring it ("huippuhyvä")
     CSavyKernel_EvidenceLexicalNegation = 18,   // "epä-" or "-ton/-tön" reversing a base ("toivoton")
     CSavyKernel_EvidenceReversal = 19,   // a reverser taking its object away ("fixed the problem")
+    CSavyKernel_EvidenceProhibition = 20,  // a prohibition damping, not flipping, a negative word ("don't be rude")
     // Tone, politeness and empathy: these do not move `sum`. `detail` says which.
-    CSavyKernel_EvidenceTone = 20,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
-    CSavyKernel_EvidenceStrategy = 21,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
-    CSavyKernel_EvidenceEmpathy = 22,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
-    CSavyKernel_EvidenceKindCount = 23
+    CSavyKernel_EvidenceTone = 21,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
+    CSavyKernel_EvidenceStrategy = 22,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
+    CSavyKernel_EvidenceEmpathy = 23,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
+    CSavyKernel_EvidenceKindCount = 24
 } CSavyKernel_EvidenceKind;
 
 typedef struct CSavyKernel_Evidence {
