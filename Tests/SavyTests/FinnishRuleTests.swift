@@ -54,6 +54,28 @@ struct FinnishRuleTests {
         #expect(a.compound("Älä ole huono") > a.compound("Ole huono"))
     }
 
+    @Test func aProhibitionOfSomethingBadIsNoPraise() throws {
+        let a = try fi()
+        // "Älä valehtele" reproaches the lying; "En valehtele" denies it.
+        #expect(a.compound("Älä valehtele minulle") < 0)
+        #expect(a.compound("Valehtelet minulle") < a.compound("Älä valehtele minulle"))
+        #expect(a.evidence("Älä valehtele minulle").of(.prohibition).compactMap(\.term) == ["ei"])
+        #expect(a.evidence("Älkää olko ilkeitä").of(.prohibition).count == 1)
+        #expect(a.evidence("En valehtele").of(.prohibition).isEmpty)
+        #expect(a.compound("En valehtele") > 0)
+        // A good thing prohibited is still denied; reassurance is a phrase of its own.
+        #expect(a.compound("Älä innostu liikaa") < 0)
+        #expect(a.compound("Älä huoli") > 0)
+        #expect(a.evidence("Älä huoli").of(.phrase).compactMap(\.term) == ["ei huolia"])
+    }
+
+    @Test func theProhibitiveIsReadWithoutVoikkoToo() throws {
+        let plain = try Analyzer(configuration: .init(language: .finnish, useVoikko: false))
+        #expect(plain.compound("Älä ole huono") < 0)
+        #expect(plain.evidence("Älä ole huono").of(.prohibition).count == 1)
+        #expect(plain.evidence("Et ole huono").of(.prohibition).isEmpty)
+    }
+
     @Test func reversersTakeTheirObjectAway() throws {
         let a = try fi()
         #expect(a.compound("Näin ongelman") < 0)

@@ -69,6 +69,34 @@ struct NegationTests {
         #expect(negation[0].target == "problem")
     }
 
+    @Test func aProhibitionOfSomethingBadIsNoPraise() throws {
+        let a = try builtIn()
+        // "Don't be rude" reproaches: the rudeness keeps its sign, at less than "You are rude".
+        #expect(a.compound("You are rude") < a.compound("Don't be rude"))
+        #expect(a.compound("Don't be rude") < 0)
+        let prohibition = a.evidence("Don't be rude").of(.prohibition)
+        try #require(prohibition.count == 1)
+        #expect(prohibition[0].text == "Don't")
+        #expect(prohibition[0].target == "rude")
+        #expect(a.evidence("Don't be rude").of(.negation).isEmpty)
+        // Opening a clause after "please", a comma or "do".
+        #expect(a.compound("Please don't be rude") < a.compound("Please"))
+        #expect(a.evidence("No, do not be rude").of(.prohibition).map(\.text) == ["not"])
+        // With a subject it is a statement or a question, and negates as before.
+        #expect(a.compound("I don't feel bad") > 0)
+        #expect(a.evidence("Don't you feel bad?").of(.prohibition).isEmpty)
+        // A good thing prohibited is still denied.
+        #expect(a.compound("Don't be happy") < 0)
+    }
+
+    @Test func reassuranceAndRemindersAreNoProhibitions() throws {
+        let a = try builtIn()
+        #expect(a.compound("Don't worry") > 0)
+        #expect(a.evidence("Don't worry").of(.phrase).compactMap(\.term) == ["don't worry"])
+        #expect(a.compound("Please do not hesitate to contact us") > 0)
+        #expect(a.compound("Don't forget your receipt") == 0)
+    }
+
     @Test func negationEvidenceNamesTheModifiersFileAsItsSource() throws {
         let a = try builtIn()
         #expect(a.evidence("not good").of(.negation).map(\.source) == ["en/modifiers.tsv"])
