@@ -156,6 +156,7 @@ struct CSavyKernel_Lexicon {
     uint64_t emoticon_pairs[65536 / 64];  // the first two bytes of each emoticon, as bits
     size_t emoticon_max;               // longest emoticon in bytes
     bool has_normalisations;           // any spoken forms at all (English has none: skip the lookup)
+    bool has_governed;                 // any "<verb> jostakin" sense (Finnish: see governed_lookup)
     // The first two words of every phrase, as bits of a small filter: most words that can
     // start a phrase ("I", "you", "not") are not followed by one, and the filter says so
     // without building and looking up the candidate keys.
@@ -227,11 +228,13 @@ enum {
     FI_FORMAL = 1 << 12,         // 2nd person plural (teitittely to one person): voisitteko, teidän, tilauksenne
     FI_SECOND_PERSON = 1 << 13,  // any 2nd person: sinä, voitko, sinun
     FI_FIRST_PERSON = 1 << 14,   // minä, voisin, tarkistan
+    FI_ELATIVE = 1 << 15,        // tästä, sinusta: the case some verbs govern ("pidän tästä")
+    FI_INFINITIVE = 1 << 16,     // mennä: after "pitää" it is "must", not "like"
 };
 
 /// A Finnish word reduced to what lookup and the rules need; plain data, cached as bytes.
 typedef struct FinnishWord {
-    uint16_t flags;
+    uint32_t flags;
     uint8_t count, used;
     uint8_t tags[FI_MAX_CANDIDATES];
     uint8_t lengths[FI_MAX_CANDIDATES];
@@ -257,7 +260,7 @@ typedef struct Item {
     float role_value;
     uint32_t source;                   // lexicon file of the valence
     uint32_t role_source;              // lexicon file of the role
-    uint16_t fi_flags;                 // FI_* of a Finnish word
+    uint32_t fi_flags;                 // FI_* of a Finnish word
     const Entry *modifier;             // a compound's first part, when it acts on the head
     const uint8_t *term;               // the lexicon key of the valence's entry (for evidence)
     uint32_t term_length;

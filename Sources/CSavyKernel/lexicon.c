@@ -326,6 +326,9 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
             table->key_length += e->standard_length;
         }
         if (e->kind == TERM_NORMALISATION && e->standard_length) lexicon->has_normalisations = true;
+        if (e->kind == CSavyKernel_TermWord && ends_with(source->keys + e->key_offset, e->key_length, "\x1Fjostakin")) {
+            lexicon->has_governed = true;
+        }
         if (e->kind == CSavyKernel_TermEmoticon) {
             lexicon->emoticon_start[source->keys[e->key_offset]] = true;
             if (source->keys[e->key_offset] >= 0x80) lexicon->emoticon_high_start = true;

@@ -291,6 +291,44 @@ static void stem_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch 
     item->role = CSavyKernel_RoleNone;
 }
 
+// A verb whose sense depends on an elative complement: "pidän tästä" (like) against "minun
+// pitää mennä" (must) or "pidä kiinni" (hold), "välitän sinusta" (care) against "välitän
+// viestin" (forward). The lexicon writes that sense as dictionaries do, "pitää jostakin";
+// it is taken when an elative stands within two words before the verb or three after, in
+// its clause, and no infinitive follows it ("pitää päästä siitä" is "must").
+#define GOVERNED_BEFORE 2
+#define GOVERNED_AFTER 3
+static const uint8_t ELATIVE_SLOT[] = "\x1Fjostakin";
+
+static bool elative_near(const CSavyKernel_Scratch *s, size_t i) {
+    if (i + 1 < s->token_count && (s->words[i + 1].flags & FI_INFINITIVE)) return false;
+    for (size_t j = i + 1; j < s->token_count && j <= i + GOVERNED_AFTER; j++) {
+        if (s->tokens[j].kind != CSavyKernel_TokenWord) break;
+        if (s->words[j].flags & FI_ELATIVE) return true;
+    }
+    for (size_t j = i; j-- > 0 && j + GOVERNED_BEFORE >= i;) {
+        if (s->tokens[j].kind != CSavyKernel_TokenWord) break;
+        if (s->words[j].flags & FI_ELATIVE) return true;
+    }
+    return false;
+}
+
+static void governed_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
+    if (!lexicon->has_governed || !elative_near(s, i)) return;
+    const FinnishWord *w = &s->words[i];
+    uint8_t key[sizeof w->bytes + sizeof ELATIVE_SLOT];
+    for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+        if (w->tags[c] != FI_LEMMA) continue;
+        memcpy(key, w->bytes + offset, w->lengths[c]);
+        memcpy(key + w->lengths[c], ELATIVE_SLOT, sizeof ELATIVE_SLOT - 1);
+        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, w->lengths[c] + sizeof ELATIVE_SLOT - 1);
+        if (e && e->has_valence) {
+            take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
+            return;
+        }
+    }
+}
+
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
                   CSavyKernel_Scratch *s, const uint8_t *text) {
     (void)text;
@@ -350,6 +388,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], item);
                 else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, item);
                 else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
+                if (analysed && !item->role) governed_lookup(lexicon, s, i, item);
                 break;
             }
             case CSavyKernel_TokenEmoticon: {

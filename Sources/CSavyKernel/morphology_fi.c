@@ -239,6 +239,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         char *person = m->value(analyses[i], "PERSON");
         char *number = m->value(analyses[i], "NUMBER");
         char *possessive = m->value(analyses[i], "POSSESSIVE");
+        char *grammatical_case = m->value(analyses[i], "SIJAMUOTO");
         if (base) add_candidate(w, FI_LEMMA, base, strlen(base));
         read_person(w, base, mood, person, number, possessive, word, length);
         if (cls) {
@@ -247,6 +248,8 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         }
         if (mood && strcmp(mood, "imperative") == 0 && (w->flags & FI_NEGATION_VERB)) w->flags |= FI_IMPERATIVE;
         if (mood && strcmp(mood, "conditional") == 0) w->flags |= FI_CONDITIONAL;
+        if (mood && strcmp(mood, "A-infinitive") == 0) w->flags |= FI_INFINITIVE;
+        if (grammatical_case && strcmp(grammatical_case, "sisaeronto") == 0) w->flags |= FI_ELATIVE;
         if (question && strcmp(question, "true") == 0) w->flags |= FI_QUESTION;
         if (focus && (strcmp(focus, "kaan") == 0 || strcmp(focus, "k\xC3\xA4\xC3\xA4n") == 0)) w->flags |= FI_KAAN;
         if (bases && i == 0) read_wordbases(w, bases);
@@ -258,6 +261,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         m->free_value(focus);
         m->free_value(bases);
         m->free_value(structure);
+        m->free_value(grammatical_case);
         m->free_value(person);
         m->free_value(number);
         m->free_value(possessive);

@@ -416,7 +416,7 @@ static void finnish_strategies(ToneContext *c) {
     CSavyKernel_Scratch *s = c->s;
     for (size_t i = 0; i < s->token_count; i++) {
         if (s->tokens[i].kind != CSavyKernel_TokenWord) continue;
-        uint16_t f = s->words[i].flags;
+        uint32_t f = s->words[i].flags;
         // No lexicon entry matched: the evidence names the word by its range only. (The scratch
         // keys are overwritten by the batch's next text, so they cannot be the term.)
         const uint8_t *term = NULL;
@@ -426,7 +426,7 @@ static void finnish_strategies(ToneContext *c) {
         else if ((f & FI_QUESTION) && (f & FI_SECOND_PERSON) && !(f & FI_NEGATION_VERB))
             use_strategy(c, CSavyKernel_StrategyDirectRequest, i, 1, term, length);
         if (f & FI_FORMAL) use_strategy(c, CSavyKernel_StrategyFormalAddress, i, 1, term, length);
-        if (s->token_marks[i] & MARK_IN_PHRASE) f &= (uint16_t)~(FI_COMMAND | FI_SOFTENED);
+        if (s->token_marks[i] & MARK_IN_PHRASE) f &= ~(uint32_t)(FI_COMMAND | FI_SOFTENED);
         if (f & FI_SOFTENED) use_strategy(c, CSavyKernel_StrategySoftenedCommand, i, 1, term, length);
         else if (f & FI_COMMAND) use_strategy(c, CSavyKernel_StrategyCommand, i, 1, term, length);
         if ((f & FI_FIRST_PERSON) && !(c->tone->strategies & (1u << CSavyKernel_StrategyFirstPerson)))

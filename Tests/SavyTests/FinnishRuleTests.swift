@@ -69,6 +69,21 @@ struct FinnishRuleTests {
         #expect(a.evidence("Älä huoli").of(.phrase).compactMap(\.term) == ["ei huolia"])
     }
 
+    @Test func aVerbsSenseFollowsTheCaseItGoverns() throws {
+        let a = try fi()
+        // "pitää" with an elative is "like"; with an infinitive "must", alone "keep" or "hold".
+        #expect(a.compound("Pidän tästä palvelusta") > a.compound("Tämä palvelu"))
+        #expect(a.evidence("Pidän tästä").of(.lexicon).compactMap(\.term) == ["pitää jostakin"])
+        #expect(a.compound("En pidä tästä") < 0)
+        #expect(a.compound("Tästä en pidä") < 0)  // the complement before the verb
+        #expect(a.evidence("Minun pitää päästä siitä eroon").filter { $0.term == "pitää jostakin" }.isEmpty)
+        #expect(a.evidence("Pidä kiinni").isEmpty)
+        // A clause boundary ends the window: "siitä" belongs to the next clause.
+        #expect(a.evidence("Pidän, siitä puhuttiin").isEmpty)
+        #expect(a.compound("Välitän sinusta") > 0)
+        #expect(a.compound("En välitä") < 0)
+    }
+
     @Test func theProhibitiveIsReadWithoutVoikkoToo() throws {
         let plain = try Analyzer(configuration: .init(language: .finnish, useVoikko: false))
         #expect(plain.compound("Älä ole huono") < 0)
