@@ -15,6 +15,8 @@
 
 // Joins the words of a phrase key ("kind" US "of"); never occurs in folded text.
 #define PHRASE_SEPARATOR 0x1F
+// The second word of a Finnish verb's governed sense, "pitää jostakin" (see governed_lookup).
+#define GOVERNED_SLOT "\x1Fjostakin"
 // Longest phrase, in words, the lexicon accepts.
 #define MAX_PHRASE_WORDS 6
 // Bits of the phrase-pair filter (a 4 KiB bit set, well under one bit per pair in use).
@@ -105,6 +107,7 @@ typedef struct Entry {
     uint32_t stem_target;              // TERM_STEM: see below
     uint32_t cue_index;                // tone cues: index + 1 into Table.cues; 0 if none
     uint8_t cue_phrase_max;            // longest cue phrase (in words) starting with this word
+    uint8_t governs;                   // a verb with a "<verb> jostakin" sense (see governed_lookup)
 } Entry;
 
 // The tone, politeness and empathy cues of one term.
@@ -156,7 +159,6 @@ struct CSavyKernel_Lexicon {
     uint64_t emoticon_pairs[65536 / 64];  // the first two bytes of each emoticon, as bits
     size_t emoticon_max;               // longest emoticon in bytes
     bool has_normalisations;           // any spoken forms at all (English has none: skip the lookup)
-    bool has_governed;                 // any "<verb> jostakin" sense (Finnish: see governed_lookup)
     // The first two words of every phrase, as bits of a small filter: most words that can
     // start a phrase ("I", "you", "not") are not followed by one, and the filter says so
     // without building and looking up the candidate keys.
@@ -380,8 +382,9 @@ static inline struct TokenLookup *look_up_base_forms(const CSavyKernel_Lexicon *
 const Entry *look_up_lemma_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch, size_t i);
 static inline const Entry *look_up_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
     // Without Finnish phrase keys (English) a word's phrase key is the word itself.
-    if (!s->lemma_length) return look_up_word(lexicon, s, i)->surface;
-    return look_up_lemma_head(lexicon, s, i);
+    const struct TokenLookup *cache = look_up_word(lexicon, s, i);
+    if (!s->lemma_length) return cache->surface;
+    return cache->state & LOOKED_HEAD ? cache->head : look_up_lemma_head(lexicon, s, i);
 }
 
 /// The longest phrase (of up to `max_words` words) starting at token i whose entry has a

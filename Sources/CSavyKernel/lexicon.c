@@ -326,9 +326,6 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
             table->key_length += e->standard_length;
         }
         if (e->kind == TERM_NORMALISATION && e->standard_length) lexicon->has_normalisations = true;
-        if (e->kind == CSavyKernel_TermWord && ends_with(source->keys + e->key_offset, e->key_length, "\x1Fjostakin")) {
-            lexicon->has_governed = true;
-        }
         if (e->kind == CSavyKernel_TermEmoticon) {
             lexicon->emoticon_start[source->keys[e->key_offset]] = true;
             if (source->keys[e->key_offset] >= 0x80) lexicon->emoticon_high_start = true;
@@ -381,6 +378,9 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         if (!h) goto fail;
         if (scored && words > h->phrase_max) h->phrase_max = (uint8_t)words;
         if (cued && words > h->cue_phrase_max) h->cue_phrase_max = (uint8_t)words;
+        if (scored && words == 2 && ends_with(table->keys + table->entries[i].key_offset, table->entries[i].key_length, GOVERNED_SLOT)) {
+            h->governs = 1;
+        }
         // Each pair of neighbouring words: the first into the start filter, the rest into the inner one.
         const uint8_t *key = table->keys + table->entries[i].key_offset, *end = key + table->entries[i].key_length;
         uint64_t previous = hash_key(head, head_length);

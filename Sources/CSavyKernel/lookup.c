@@ -298,7 +298,6 @@ static void stem_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch 
 // its clause, and no infinitive follows it ("pitää päästä siitä" is "must").
 #define GOVERNED_BEFORE 2
 #define GOVERNED_AFTER 3
-static const uint8_t ELATIVE_SLOT[] = "\x1Fjostakin";
 
 static bool elative_near(const CSavyKernel_Scratch *s, size_t i) {
     if (i + 1 < s->token_count && (s->words[i + 1].flags & FI_INFINITIVE)) return false;
@@ -314,19 +313,16 @@ static bool elative_near(const CSavyKernel_Scratch *s, size_t i) {
 }
 
 static void governed_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
-    if (!lexicon->has_governed || !elative_near(s, i)) return;
-    const FinnishWord *w = &s->words[i];
-    uint8_t key[sizeof w->bytes + sizeof ELATIVE_SLOT];
-    for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
-        if (w->tags[c] != FI_LEMMA) continue;
-        memcpy(key, w->bytes + offset, w->lengths[c]);
-        memcpy(key + w->lengths[c], ELATIVE_SLOT, sizeof ELATIVE_SLOT - 1);
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, w->lengths[c] + sizeof ELATIVE_SLOT - 1);
-        if (e && e->has_valence) {
-            take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
-            return;
-        }
-    }
+    const Entry *verb = look_up_head(lexicon, s, i);
+    if (!verb || !verb->governs || !elative_near(s, i)) return;
+    size_t length;
+    const uint8_t *lemma = phrase_key(s, i, &length);
+    uint8_t key[256];
+    if (length + sizeof GOVERNED_SLOT - 1 > sizeof key) return;
+    memcpy(key, lemma, length);
+    memcpy(key + length, GOVERNED_SLOT, sizeof GOVERNED_SLOT - 1);
+    const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, length + sizeof GOVERNED_SLOT - 1);
+    if (e && e->has_valence) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
 }
 
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
