@@ -151,9 +151,9 @@ static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
             if (s->items[item].valence < 0) negative = true;
         }
         if (first_word != SIZE_MAX) s->token_marks[first_word] |= MARK_SENTENCE_START;
-        for (size_t i = start; i < end; i++) {
-            if (question) s->token_marks[i] |= MARK_QUESTION;
-            if (negative) s->token_marks[i] |= MARK_NEGATIVE_SENTENCE;
+        uint8_t sentence = (question ? MARK_QUESTION : 0) | (negative ? MARK_NEGATIVE_SENTENCE : 0);
+        if (sentence) {
+            for (size_t i = start; i < end; i++) s->token_marks[i] |= sentence;
         }
         start = end;
     }
@@ -476,6 +476,7 @@ static float shouting(ToneContext *c) {
     tone->caps_words = caps > UINT16_MAX ? UINT16_MAX : (uint16_t)caps;
     tone->exclamation_runs = exclamations > 255 ? 255 : (uint8_t)exclamations;
     tone->question_runs = questions > 255 ? 255 : (uint8_t)questions;
+    if (caps == 0 && exclamations == 0 && questions == 0) return 0.0f;  // most texts: no powf
     float quiet = powf(1.0f - SHOUT_WORD, (float)caps) * powf(1.0f - SHOUT_EXCLAMATIONS, (float)exclamations) *
                   powf(1.0f - SHOUT_QUESTIONS, (float)questions);
     return 1.0f - quiet;
@@ -531,9 +532,7 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool
     if (positive > 0 && negative == 0) either(&tones[CSavyKernel_CueSatisfaction], POSITIVE_SATISFACTION * positive);
 
     float sum = 0.0f;
-    for (int k = 0; k < CSavyKernel_StrategyCount; k++) {
-        if (tone->strategies & (1u << k)) sum += STRATEGY_WEIGHT[k];
-    }
+    for (uint32_t bits = tone->strategies; bits; bits &= bits - 1) sum += STRATEGY_WEIGHT[__builtin_ctz(bits)];  // in order
     sum += ANGER_POLITENESS * tones[CSavyKernel_CueAnger] + FRUSTRATION_POLITENESS * tones[CSavyKernel_CueFrustration];
     if (tone->caring & (CSavyKernel_CaringBlame | CSavyKernel_CaringDismissal)) sum += UNCARING_POLITENESS;
     tone->politeness_sum = sum;
