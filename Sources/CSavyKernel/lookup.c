@@ -127,6 +127,17 @@ const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratc
     return NULL;
 }
 
+// Scores an item by another term's valence (a hyphenated word's head, a base form), which its
+// evidence names; the item's role, if any, stays.
+static void take_fallback(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e, uint8_t evidence_kind) {
+    item->valence = e->valence;
+    item->source = e->valence_source;
+    item->evidence_kind = evidence_kind;
+    item->entry = e;
+    item->term = lexicon->table.keys + e->key_offset;
+    item->term_length = e->key_length;
+}
+
 // A word the lexicon lacks: a hyphenated word by its last part ("super-friendly"), an
 // inflected one by its base form ("hates" -> "hate").
 static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
@@ -142,12 +153,7 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
         if (dash == 0 || dash == key_length || dashes != 1) return;
         const Entry *head = table_find(&lexicon->table, CSavyKernel_TermWord, key + dash, key_length - dash);
         if (head && head->has_valence) {
-            item->valence = head->valence;
-            item->source = head->valence_source;
-            item->evidence_kind = CSavyKernel_EvidenceHyphenHead;
-            item->entry = head;
-            item->term = lexicon->table.keys + head->key_offset;
-            item->term_length = head->key_length;
+            take_fallback(lexicon, item, head, CSavyKernel_EvidenceHyphenHead);
             // "non-toxic", "ei-toivottu": a negator as the modifier negates the head.
             const Entry *modifier = table_find(&lexicon->table, CSavyKernel_TermWord, key, dash - 1);
             if (modifier && modifier->role == CSavyKernel_RoleNegator) {
@@ -158,13 +164,7 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
         return;
     }
     const Entry *e = look_up_base_forms(lexicon, s, i)->base_valence;
-    if (!e) return;
-    item->valence = e->valence;
-    item->source = e->valence_source;
-    item->evidence_kind = CSavyKernel_EvidenceInflection;
-    item->entry = e;
-    item->term = lexicon->table.keys + e->key_offset;
-    item->term_length = e->key_length;
+    if (e) take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
 }
 
 void find_base_forms(const CSavyKernel_Lexicon *lexicon, struct TokenLookup *cache) {
