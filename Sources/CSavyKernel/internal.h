@@ -217,7 +217,7 @@ enum { FI_LEMMA, FI_DERIVED, FI_NEGATED, FI_HEAD, FI_MODIFIER };
 enum {
     FI_KNOWN = 1 << 0,           // Voikko analysed it
     FI_NEGATION_VERB = 1 << 1,   // en, et, ei, emme, ette, eivät, enkä, eikä, älä
-    FI_IMPERATIVE = 1 << 2,      // älä, älkää
+    FI_IMPERATIVE = 1 << 2,      // älä, älkää: set by lookup from the surface (see lookup_items)
     FI_QUESTION = 1 << 3,        // the -kO clitic: eikö, onko
     FI_KAAN = 1 << 4,            // the -kAAn clitic: negative polarity
     FI_CONDITIONAL = 1 << 5,     // voisitko

@@ -376,15 +376,16 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 }
                 e = surface;
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
-                // The negation verb's forms are read as "ei", so its imperative ("älä", "älkää") is
-                // told by the surface, with or without Voikko: only it begins with "äl".
-                const uint8_t *typed = s->keys + t->key_offset;
-                if (finnish && item->role == CSavyKernel_RoleNegator && t->key_length >= 3 && typed[0] == 0xC3 &&
-                    typed[1] == 0xA4 && typed[2] == 'l') item->fi_flags |= FI_IMPERATIVE;
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], item);
                 else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, item);
                 else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
                 if (analysed && !item->role) governed_lookup(lexicon, s, i, item);
+                // The negation verb's imperative ("älä", "älkää", "äläkä") is told by its surface:
+                // only it begins with "äl". (Its common forms are read as "ei" before Voikko sees
+                // them, so Voikko's mood cannot tell, and without Voikko there is none.)
+                const uint8_t *typed = s->keys + t->key_offset;
+                if (finnish && item->role == CSavyKernel_RoleNegator && t->key_length >= 3 && typed[0] == 0xC3 &&
+                    typed[1] == 0xA4 && typed[2] == 'l') item->fi_flags |= FI_IMPERATIVE;
                 break;
             }
             case CSavyKernel_TokenEmoticon: {

@@ -246,7 +246,6 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
             if (strcmp(cls, "kieltosana") == 0) w->flags |= FI_NEGATION_VERB;
             if (strcmp(cls, "laatusana") == 0 || strcmp(cls, "nimisana_laatusana") == 0) w->flags |= FI_ADJECTIVE;
         }
-        if (mood && strcmp(mood, "imperative") == 0 && (w->flags & FI_NEGATION_VERB)) w->flags |= FI_IMPERATIVE;
         if (mood && strcmp(mood, "conditional") == 0) w->flags |= FI_CONDITIONAL;
         if (mood && strcmp(mood, "A-infinitive") == 0) w->flags |= FI_INFINITIVE;
         if (grammatical_case && strcmp(grammatical_case, "sisaeronto") == 0) w->flags |= FI_ELATIVE;
