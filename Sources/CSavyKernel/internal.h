@@ -182,7 +182,6 @@ static inline bool has_pair(const uint64_t *pairs, uint64_t first_hash, uint64_t
     return pairs[bit / 64] & (1ULL << (bit % 64));
 }
 
-
 struct CSavyKernel_Builder {
     Table table;
     CSavyKernel_Language language;
@@ -207,7 +206,6 @@ static inline const Entry *table_find_hashed(const Table *table, uint8_t kind, u
 static inline const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length) {
     return table_find_hashed(table, kind, hash_key(key, length), key, length);
 }
-
 
 // MARK: - Finnish words
 
@@ -339,7 +337,6 @@ struct CSavyKernel_EvidenceBuffer {
 size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *scratch,
                      const uint8_t *text, size_t length, bool force_icu, bool *used_fast);
 
-/// Picks the language of the text in scratch and the lexicon to score it with.
 // Language detection (language.c): the cue sum of the text's words (positive for Finnish);
 // the cue of sentiment words only one language's lexicon knows, as much as a function word
 // each; and the decision, with its confidence, from a sum.

@@ -192,7 +192,8 @@ static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const C
 }
 
 // The entry for token i as a single word: by its surface (or spoken form's standard), its
-// lemmas, or its uninflected English form. `*head` is the entry phrases start from.
+// lemmas, or its uninflected English form. `*max_words`: the longest cue phrase that can
+// start at it.
 static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
                              size_t *max_words) {
     const Entry *surface = look_up_word(lexicon, s, i)->surface;
