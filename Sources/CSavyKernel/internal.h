@@ -152,6 +152,7 @@ typedef struct Table {
 
 struct CSavyKernel_Lexicon {
     Table table;
+    uint64_t id;                       // unique per lexicon built: tags its words in a scratch's memo
     CSavyKernel_Language language;
     Stemmer *stemmer;                  // Finnish: lemma stems are indexed (TERM_STEM entries)
     bool emoticon_start[256];          // bytes an emoticon can start with
@@ -246,6 +247,34 @@ bool finnish_word(CSavyKernel_Morphology *morphology, CSavyKernel_Scratch *scrat
                   const uint8_t *key, size_t length, FinnishWord *out);
 void morphology_close_handle(const CSavyKernel_Morphology *morphology, void *handle);
 
+// MARK: - Word memos
+
+// What a word's folded key gives whatever the text it is in, kept per thread across texts:
+// chat repeats its words, so most words cost one probe here instead of the function-word
+// probe and letter scan of language detection, or the lexicon probes and suffix stripping of
+// lookup. Direct-mapped (a new word takes its slot); the key is compared, not trusted to
+// the hash. Longer words are not kept.
+#define MEMO_SLOTS 4096                // a power of two
+#define MEMO_KEY 24
+
+// A word's language cue (language.c).
+typedef struct CueMemo {
+    uint64_t hash;                     // hash_key of the key
+    float cue;
+    uint8_t length;                    // 0: empty
+    uint8_t key[MEMO_KEY];
+} CueMemo;
+
+// A word as a term of one lexicon (lookup.c).
+typedef struct WordMemo {
+    uint64_t hash, lexicon;            // hash_key of the key; the lexicon's id
+    const Entry *surface;              // the word (or its spoken form's standard) as a term
+    const Entry *spoken;               // its spoken-form entry, whose standard was looked up
+    const Entry *base_valence, *base_cue;  // English: see TokenLookup
+    uint8_t length;                    // 0: empty
+    uint8_t key[MEMO_KEY];
+} WordMemo;
+
 // MARK: - Scratch
 
 // A lexicon match covering tokens [first, first + count).
@@ -321,6 +350,8 @@ struct CSavyKernel_Scratch {
     size_t mark_capacity;
     struct CueHit { uint32_t first, count; const CueSet *cues; const uint8_t *term; uint32_t term_length; uint32_t skip; } *cue_hits;
     size_t cue_hit_capacity, cue_hit_count;
+    CueMemo *cue_memo;                 // MEMO_SLOTS each, allocated on first use (NULL: none)
+    WordMemo *word_memo;
     size_t invalid_count;
     size_t first_invalid;
     bool failed;                       // out of memory somewhere in this call
@@ -340,7 +371,7 @@ size_t tokenize_text(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *sc
 // Language detection (language.c): the cue sum of the text's words (positive for Finnish);
 // the cue of sentiment words only one language's lexicon knows, as much as a function word
 // each; and the decision, with its confidence, from a sum.
-float language_cue_sum(const CSavyKernel_Scratch *scratch, size_t *words);
+float language_cue_sum(CSavyKernel_Scratch *scratch, size_t *words);
 float language_lexicon_cue(long finnish_known, long english_known);
 CSavyKernel_Language decide_language(float sum, size_t words, float *confidence);
 
@@ -352,7 +383,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
 void apply_rules(CSavyKernel_Scratch *scratch, const uint8_t *text,
                  CSavyKernel_Result *result, CSavyKernel_EvidenceBuffer *evidence);
 
-enum { LOOKED_SURFACE = 1, LOOKED_BASE = 2, LOOKED_PHRASE_HASH = 4, LOOKED_HEAD = 8 };
+enum { LOOKED_SURFACE = 1, LOOKED_PHRASE_HASH = 2, LOOKED_HEAD = 4 };
 
 /// Token i (a word) as a term: its key (a spoken form's standard form) and entry, looked up
 /// once per text and kept in scratch->token_lookups for every pass.
@@ -360,18 +391,6 @@ struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKe
 static inline struct TokenLookup *look_up_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
     struct TokenLookup *cache = &s->token_lookups[i];
     return (cache->state & LOOKED_SURFACE) ? cache : look_up_new_word(lexicon, s, i);
-}
-
-/// English: token i's uninflected forms ("hates" -> "hate") as terms, tried once per text for
-/// lookup and the tone pass; sets the lookup's `base_valence` and `base_cue`. (Inline: most
-/// words are too short for any, or were tried already.)
-void find_base_forms(const CSavyKernel_Lexicon *lexicon, struct TokenLookup *cache);
-static inline struct TokenLookup *look_up_base_forms(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
-    struct TokenLookup *cache = look_up_word(lexicon, s, i);
-    if (cache->state & LOOKED_BASE) return cache;
-    cache->state |= LOOKED_BASE;
-    if (lexicon->language == CSavyKernel_LanguageEnglish && cache->key_length >= 4 && cache->key_length <= 48) find_base_forms(lexicon, cache);
-    return cache;
 }
 
 /// Token i's phrase key (its Finnish lemma, else its key) as a term: looked up once per

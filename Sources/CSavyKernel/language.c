@@ -162,7 +162,17 @@ static float word_cue(const uint8_t *key, size_t length, uint64_t hash) {
     return cue;
 }
 
-float language_cue_sum(const CSavyKernel_Scratch *s, size_t *words) {
+// The cue of a word, from the scratch's memo when it was seen before (`memo` may be NULL).
+static float remembered_cue(CueMemo *memo, const uint8_t *key, size_t length, uint64_t hash) {
+    if (!memo || length > MEMO_KEY) return word_cue(key, length, hash);
+    CueMemo *m = &memo[hash & (MEMO_SLOTS - 1)];
+    if (m->length == length && m->hash == hash && same_bytes(m->key, key, length)) return m->cue;
+    *m = (CueMemo){.hash = hash, .cue = word_cue(key, length, hash), .length = (uint8_t)length};
+    memcpy(m->key, key, length);
+    return m->cue;
+}
+
+static float cue_sum(const CSavyKernel_Scratch *s, CueMemo *memo, size_t *words) {
     pthread_once(&function_once, build_function_words);
     float sum = 0.0f;
     *words = 0;
@@ -170,9 +180,14 @@ float language_cue_sum(const CSavyKernel_Scratch *s, size_t *words) {
         const CSavyKernel_Token *t = &s->tokens[i];
         if (t->kind != CSavyKernel_TokenWord || t->key_length == 0) continue;
         (*words)++;
-        sum += word_cue(s->keys + t->key_offset, t->key_length, s->key_hashes[i]);
+        sum += remembered_cue(memo, s->keys + t->key_offset, t->key_length, s->key_hashes[i]);
     }
     return sum;
+}
+
+float language_cue_sum(CSavyKernel_Scratch *s, size_t *words) {
+    if (!s->cue_memo) s->cue_memo = calloc(MEMO_SLOTS, sizeof *s->cue_memo);  // without it, no memo
+    return cue_sum(s, s->cue_memo, words);
 }
 
 float language_lexicon_cue(long finnish_known, long english_known) {
@@ -190,6 +205,6 @@ CSavyKernel_Language decide_language(float sum, size_t words, float *confidence)
 
 CSavyKernel_Language CSavyKernel_detect_language(const CSavyKernel_Scratch *s, float *confidence) {
     size_t words;
-    float sum = language_cue_sum(s, &words);
+    float sum = cue_sum(s, NULL, &words);
     return decide_language(sum, words, confidence);
 }

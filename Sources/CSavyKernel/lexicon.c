@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 static void table_place(Slot *slots, size_t slot_count, uint64_t h, uint32_t index) {
@@ -293,8 +294,10 @@ static size_t phrase_words(const uint8_t *key, size_t length, size_t *head_lengt
 }
 
 CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *builder) {
+    static _Atomic uint64_t built;
     CSavyKernel_Lexicon *lexicon = calloc(1, sizeof *lexicon);
     if (!lexicon) return NULL;
+    lexicon->id = atomic_fetch_add(&built, 1) + 1;  // not its address: a freed lexicon's can be reused
     lexicon->language = builder->language;
     Table *table = &lexicon->table;
     const Table *source = &builder->table;

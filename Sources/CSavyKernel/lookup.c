@@ -21,21 +21,52 @@ static bool is_clause_end(const uint8_t *key, size_t length, bool *sentence_end)
 
 static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i);
 
+// What `key` gives as a term of `lexicon`, whatever the text: its entry, or its spoken form's
+// standard's ("mä" -> "minä"), and an English word's base forms ("hates" -> "hate").
+static void learn_word(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length, uint64_t hash,
+                       WordMemo *out) {
+    *out = (WordMemo){.hash = hash, .lexicon = lexicon->id};
+    out->spoken = lexicon->has_normalisations ? table_find_hashed(&lexicon->table, TERM_NORMALISATION, hash, key, length) : NULL;
+    if (out->spoken) {
+        key = lexicon->table.keys + out->spoken->standard_offset;
+        length = out->spoken->standard_length;
+        hash = hash_key(key, length);
+    }
+    out->surface = table_find_hashed(&lexicon->table, CSavyKernel_TermWord, hash, key, length);
+    if (lexicon->language != CSavyKernel_LanguageEnglish || length < 4 || length > 48) return;
+    uint8_t forms[256];
+    uint32_t lengths[6];
+    size_t count = english_base_forms(key, length, forms, sizeof forms, lengths, 6);
+    for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
+        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
+        if (e && e->has_valence && !out->base_valence) out->base_valence = e;
+        if (e && e->cue_index && !out->base_cue) out->base_cue = e;
+    }
+}
+
 struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
-    struct TokenLookup *cache = &s->token_lookups[i];
     const CSavyKernel_Token *t = &s->tokens[i];
     const uint8_t *key = s->keys + t->key_offset;
     size_t length = t->key_length;
     uint64_t hash = s->key_hashes[i];
-    // A spoken form is looked up as its standard form ("mä" -> "minä").
-    const Entry *spoken = lexicon->has_normalisations ? table_find_hashed(&lexicon->table, TERM_NORMALISATION, hash, key, length) : NULL;
-    if (spoken) {
-        key = lexicon->table.keys + spoken->standard_offset;
-        length = spoken->standard_length;
-        hash = hash_key(key, length);
+    WordMemo fresh, *m = &fresh;
+    if (length <= MEMO_KEY) {
+        if (!s->word_memo) s->word_memo = calloc(MEMO_SLOTS, sizeof *s->word_memo);  // without it, no memo
+        // Salted by the lexicon, so that a word's English and Finnish facts keep their own slots.
+        if (s->word_memo) m = &s->word_memo[(hash ^ lexicon->id * 0x9E3779B97F4A7C15ULL) & (MEMO_SLOTS - 1)];
     }
-    *cache = (struct TokenLookup){.surface = table_find_hashed(&lexicon->table, CSavyKernel_TermWord, hash, key, length),
-                                  .key = key, .key_length = (uint32_t)length, .state = LOOKED_SURFACE};
+    if (m == &fresh || !(m->length == length && m->hash == hash && m->lexicon == lexicon->id && same_bytes(m->key, key, length))) {
+        learn_word(lexicon, key, length, hash, m);
+        if (m != &fresh) {
+            m->length = (uint8_t)length;
+            memcpy(m->key, key, length);
+        }
+    }
+    struct TokenLookup *cache = &s->token_lookups[i];
+    *cache = (struct TokenLookup){.surface = m->surface, .base_valence = m->base_valence, .base_cue = m->base_cue,
+                                  .key = m->spoken ? lexicon->table.keys + m->spoken->standard_offset : key,
+                                  .key_length = m->spoken ? m->spoken->standard_length : (uint32_t)length,
+                                  .state = LOOKED_SURFACE};
     return cache;
 }
 
@@ -163,19 +194,8 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
         }
         return;
     }
-    const Entry *e = look_up_base_forms(lexicon, s, i)->base_valence;
+    const Entry *e = look_up_word(lexicon, s, i)->base_valence;
     if (e) take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
-}
-
-void find_base_forms(const CSavyKernel_Lexicon *lexicon, struct TokenLookup *cache) {
-    uint8_t forms[256];
-    uint32_t lengths[6];
-    size_t count = english_base_forms(cache->key, cache->key_length, forms, sizeof forms, lengths, 6);
-    for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-        if (e && e->has_valence && !cache->base_valence) cache->base_valence = e;
-        if (e && e->cue_index && !cache->base_cue) cache->base_cue = e;
-    }
 }
 
 // "toivoton", "epäkohtelias": lexical negation reverses the base's valence this much, as a

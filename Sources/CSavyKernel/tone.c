@@ -212,7 +212,7 @@ static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
             if (cues_of(lexicon, e)) return e;
         }
     }
-    return surface ? NULL : look_up_base_forms(lexicon, s, i)->base_cue;  // "apologised" -> "apologise"
+    return surface ? NULL : look_up_word(lexicon, s, i)->base_cue;  // "apologised" -> "apologise"
 }
 
 static const uint32_t INNER_CUES = 1u << CSavyKernel_CuePlease | 1u << CSavyKernel_CueQuestionWord |
