@@ -22,6 +22,7 @@ void CSavyKernel_Scratch_destroy(CSavyKernel_Scratch *s) {
     free(s->cue_hits);
     free(s->cue_memo);
     free(s->word_memo);
+    free(s->finnish_memo);
     if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
     if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);
     CSavyICU_Context_destroy(s->icu);

@@ -275,6 +275,16 @@ typedef struct WordMemo {
     uint8_t key[MEMO_KEY];
 } WordMemo;
 
+// A word's analysis, kept per thread (finnish_word): the shared cache behind it
+// takes a lock and a copy out of its records for every word.
+#define FINNISH_MEMO_SLOTS 2048        // a power of two
+typedef struct FinnishMemo {
+    uint64_t hash, morphology;         // hash_key of the key; the morphology's id
+    uint8_t length;                    // 0: empty
+    uint8_t key[MEMO_KEY];
+    FinnishWord word;
+} FinnishMemo;
+
 // MARK: - Scratch
 
 // A lexicon match covering tokens [first, first + count).
@@ -352,6 +362,7 @@ struct CSavyKernel_Scratch {
     size_t cue_hit_capacity, cue_hit_count;
     CueMemo *cue_memo;                 // MEMO_SLOTS each, allocated on first use (NULL: none)
     WordMemo *word_memo;
+    FinnishMemo *finnish_memo;         // FINNISH_MEMO_SLOTS
     size_t invalid_count;
     size_t first_invalid;
     bool failed;                       // out of memory somewhere in this call

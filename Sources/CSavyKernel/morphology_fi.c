@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 typedef struct VoikkoHandle VoikkoHandle;
@@ -22,6 +23,7 @@ struct CSavyKernel_Morphology {
     char *(*value)(const voikko_mor_analysis *, const char *key);
     void (*free_value)(char *);
     void (*free_analysis)(voikko_mor_analysis **);
+    uint64_t id;                   // unique per morphology created: tags its words in a scratch's memo
     // Shared cache: surface key -> serialised FinnishWord.
     pthread_rwlock_t lock;
     uint32_t *slots;               // record offset + 1
@@ -36,8 +38,10 @@ CSavyKernel_Morphology *CSavyKernel_Morphology_create_finnish(char *error, size_
         snprintf(error, error_capacity, "libvoikko.so.1 not found (Debian: apt-get install libvoikko1 voikko-fi)");
         return NULL;
     }
+    static _Atomic uint64_t created;
     CSavyKernel_Morphology *m = calloc(1, sizeof *m);
     if (!m) { dlclose(library); return NULL; }
+    m->id = atomic_fetch_add(&created, 1) + 1;
     m->library = library;
     *(void **)&m->init = dlsym(library, "voikkoInit");
     *(void **)&m->terminate = dlsym(library, "voikkoTerminate");
@@ -345,18 +349,39 @@ done:
 }
 
 bool finnish_word(CSavyKernel_Morphology *m, CSavyKernel_Scratch *s, const uint8_t *key, size_t length, FinnishWord *out) {
-    memset(out, 0, sizeof *out);
-    if (length == 0 || length > 200) return false;
-    if (cache_find(m, key, length, out)) return true;
-    if (!s->voikko || s->voikko_owner != m) {
-        if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
-        s->voikko = morphology_open_handle(m);
-        s->voikko_owner = m;
-        if (!s->voikko) return false;
+    if (length == 0 || length > 200) {
+        memset(out, 0, sizeof *out);
+        return false;
     }
-    analyse(m, s->voikko, key, length, out, 0);
-    cache_insert(m, key, length, out);
-    s->analysed_words++;
+    FinnishMemo *memo = NULL;
+    uint64_t hash = 0;
+    if (length <= MEMO_KEY) {
+        if (!s->finnish_memo) s->finnish_memo = calloc(FINNISH_MEMO_SLOTS, sizeof *s->finnish_memo);  // without it, no memo
+        if (s->finnish_memo) {
+            hash = hash_key(key, length);
+            memo = &s->finnish_memo[hash & (FINNISH_MEMO_SLOTS - 1)];
+            if (memo->length == length && memo->hash == hash && memo->morphology == m->id && same_bytes(memo->key, key, length)) {
+                *out = memo->word;
+                return true;
+            }
+        }
+    }
+    memset(out, 0, sizeof *out);
+    if (!cache_find(m, key, length, out)) {
+        if (!s->voikko || s->voikko_owner != m) {
+            if (s->voikko) morphology_close_handle(s->voikko_owner, s->voikko);
+            s->voikko = morphology_open_handle(m);
+            s->voikko_owner = m;
+            if (!s->voikko) return false;
+        }
+        analyse(m, s->voikko, key, length, out, 0);
+        cache_insert(m, key, length, out);
+        s->analysed_words++;
+    }
+    if (memo) {
+        *memo = (FinnishMemo){.hash = hash, .morphology = m->id, .length = (uint8_t)length, .word = *out};
+        memcpy(memo->key, key, length);
+    }
     return true;
 }
 
