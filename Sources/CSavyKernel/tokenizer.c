@@ -497,6 +497,40 @@ static const uint8_t plain_class[256] = {
     [0xC3] = PLAIN_LATIN,  // a Latin-1 letter: the fast path admits no other U+00C0-U+00FF
 };
 
+// Bytes whose high bit is set in `mask` (each byte's bit 7 only), counted without popcnt.
+static inline size_t count_high_bits(uint64_t mask) { return (size_t)(((mask >> 7) * 0x0101010101010101ULL) >> 56); }
+
+// ASCII letters and digits from text[j], eight bytes at a time while eight remain: each
+// capital folded (its 0x20 bit set) and counted, with the small letters. Stops at the first
+// other byte (a Latin-1 letter, a space, punctuation), which the byte loop reads next; the
+// key bytes are written eight at a time, so up to seven past `*out` are scratch (the keys
+// have room for two per text byte, and eight text bytes remain).
+static inline size_t ascii_alnum_run(const uint8_t *text, size_t j, size_t length, uint8_t **out,
+                                     size_t *upper, size_t *lower) {
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    while (j + 8 <= length) {
+        uint64_t x;
+        memcpy(&x, text + j, 8);
+        // With bit 7 off, each byte plus a constant below 0x81 stays in its byte, and its bit 7
+        // says whether it reached the constant's bound: a range test per byte, all at once.
+        uint64_t y = x & ~high;
+        uint64_t up = (y + ones * (0x80 - 'A')) & ~(y + ones * (0x80 - 'Z' - 1)) & high;
+        uint64_t low = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & high;
+        uint64_t digit = (y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1)) & high;
+        uint64_t stop = ~((up | low | digit) & ~x) & high;  // and no byte of a non-ASCII character
+        size_t n = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
+        uint64_t folded = x | up >> 2;  // 0x80 >> 2 is the case bit
+        memcpy(*out, &folded, 8);
+        *out += n;
+        uint64_t taken = n == 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+        *upper += count_high_bits(up & taken);
+        *lower += count_high_bits(low & taken);
+        j += n;
+        if (n < 8) break;
+    }
+    return j;
+}
+
 // The most common chunk, letters and digits between spaces ("thanks", "kiitoksia"), is one
 // word or number, as fast_run would find it: folded while its end is found, with no chunk
 // scan. Returns whether it made the chunk a token and sets `*run_end` to the end of the run of
@@ -506,7 +540,8 @@ static const uint8_t plain_class[256] = {
 static bool plain_chunk(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *text,
                         size_t start, size_t length, bool latin, size_t *run_end, uint8_t *run_flags) {
     uint8_t *out = s->keys + s->key_length;
-    size_t upper = 0, lower = 0, j = start;
+    size_t upper = 0, lower = 0;
+    size_t j = ascii_alnum_run(text, start, length, &out, &upper, &lower);
     *run_flags = 0;
     for (uint8_t c, k; j < length && (k = plain_class[c = text[j]]); j++) {
         if (k == PLAIN_LATIN) {
