@@ -69,7 +69,10 @@ final class Kernel {
     func keys(_ text: String) -> [String] { tokens(text).tokens.map(\.key) }
 
     /// Scores texts in one batch call; returns results and evidence.
-    func score(_ texts: [String]) -> [CSavyKernel_Result] {
+    func score(_ texts: [String]) -> [CSavyKernel_Result] { score(texts, on: scratch) }
+
+    /// Scores texts in one batch call on another scratch (whose memos may hold other lexicons' words).
+    func score(_ texts: [String], on scratch: OpaquePointer) -> [CSavyKernel_Result] {
         var batch: [UInt8] = []
         var offsets: [UInt64] = [0]
         for text in texts {
