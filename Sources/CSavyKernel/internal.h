@@ -266,31 +266,46 @@ void morphology_close_handle(const CSavyKernel_Morphology *morphology, void *han
 #define MEMO_SLOTS 4096                // a power of two
 #define MEMO_KEY 24
 
-// A word's language cue (language.c).
-typedef struct CueMemo {
-    uint64_t hash;                     // hash_key of the key
-    float cue;
+// The key every memo slot starts with. `owner` says whose facts the slot holds: a lexicon's
+// or a morphology's id (0 for the language cue, which is no lexicon's).
+typedef struct MemoKey {
+    uint64_t hash, owner;              // hash_key of the key
     uint8_t length;                    // 0: empty
     uint8_t key[MEMO_KEY];
+} MemoKey;
+
+static inline bool memo_holds(const MemoKey *m, uint64_t owner, const uint8_t *key, size_t length, uint64_t hash) {
+    return m->length == length && m->hash == hash && m->owner == owner && same_bytes(m->key, key, length);
+}
+
+static inline void memo_keep(MemoKey *m, uint64_t owner, const uint8_t *key, size_t length, uint64_t hash) {
+    *m = (MemoKey){.hash = hash, .owner = owner, .length = (uint8_t)length};
+    memcpy(m->key, key, length);
+}
+
+// A word's language cue (language.c).
+typedef struct CueMemo {
+    MemoKey key;
+    float cue;
 } CueMemo;
 
 // A word as a term of one lexicon (lookup.c).
-typedef struct WordMemo {
-    uint64_t hash, lexicon;            // hash_key of the key; the lexicon's id
+typedef struct WordFacts {
     const Entry *surface;              // the word (or its spoken form's standard) as a term
     const Entry *spoken;               // its spoken-form entry, whose standard was looked up
     const Entry *base_valence, *base_cue;  // English: see TokenLookup
-    uint8_t length;                    // 0: empty
-    uint8_t key[MEMO_KEY];
+} WordFacts;
+
+typedef struct WordMemo {
+    MemoKey key;                       // owner: the lexicon
+    WordFacts facts;
 } WordMemo;
 
-// A word's analysis, kept per thread (finnish_word): the shared cache behind it
-// takes a lock and a copy out of its records for every word.
+// A word's analysis, kept per thread (finnish_word): the shared cache behind it takes a lock
+// and a copy out of its records for every word.
 #define FINNISH_MEMO_SLOTS 2048        // a power of two
 typedef struct FinnishMemo {
-    uint64_t hash, morphology;         // hash_key of the key; the morphology's id
-    uint8_t length;                    // 0: empty
-    uint8_t key[MEMO_KEY];
+    MemoKey key;                       // owner: the morphology
     FinnishWord word;
 } FinnishMemo;
 

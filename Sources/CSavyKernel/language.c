@@ -166,9 +166,10 @@ static float word_cue(const uint8_t *key, size_t length, uint64_t hash) {
 static float remembered_cue(CueMemo *memo, const uint8_t *key, size_t length, uint64_t hash) {
     if (!memo || length > MEMO_KEY) return word_cue(key, length, hash);
     CueMemo *m = &memo[hash & (MEMO_SLOTS - 1)];
-    if (m->length == length && m->hash == hash && same_bytes(m->key, key, length)) return m->cue;
-    *m = (CueMemo){.hash = hash, .cue = word_cue(key, length, hash), .length = (uint8_t)length};
-    memcpy(m->key, key, length);
+    if (!memo_holds(&m->key, 0, key, length, hash)) {
+        m->cue = word_cue(key, length, hash);
+        memo_keep(&m->key, 0, key, length, hash);
+    }
     return m->cue;
 }
 

@@ -23,25 +23,25 @@ static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i);
 
 // What `key` gives as a term of `lexicon`, whatever the text: its entry, or its spoken form's
 // standard's ("mä" -> "minä"), and an English word's base forms ("hates" -> "hate").
-static void learn_word(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length, uint64_t hash,
-                       WordMemo *out) {
-    *out = (WordMemo){.hash = hash, .lexicon = lexicon->id};
-    out->spoken = lexicon->has_normalisations ? table_find_hashed(&lexicon->table, TERM_NORMALISATION, hash, key, length) : NULL;
-    if (out->spoken) {
-        key = lexicon->table.keys + out->spoken->standard_offset;
-        length = out->spoken->standard_length;
+static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length, uint64_t hash) {
+    WordFacts facts = {0};
+    facts.spoken = lexicon->has_normalisations ? table_find_hashed(&lexicon->table, TERM_NORMALISATION, hash, key, length) : NULL;
+    if (facts.spoken) {
+        key = lexicon->table.keys + facts.spoken->standard_offset;
+        length = facts.spoken->standard_length;
         hash = hash_key(key, length);
     }
-    out->surface = table_find_hashed(&lexicon->table, CSavyKernel_TermWord, hash, key, length);
-    if (lexicon->language != CSavyKernel_LanguageEnglish || length < 4 || length > 48) return;
+    facts.surface = table_find_hashed(&lexicon->table, CSavyKernel_TermWord, hash, key, length);
+    if (lexicon->language != CSavyKernel_LanguageEnglish || length < 4 || length > 48) return facts;
     uint8_t forms[256];
     uint32_t lengths[6];
     size_t count = english_base_forms(key, length, forms, sizeof forms, lengths, 6);
     for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-        if (e && e->has_valence && !out->base_valence) out->base_valence = e;
-        if (e && e->cue_index && !out->base_cue) out->base_cue = e;
+        if (e && e->has_valence && !facts.base_valence) facts.base_valence = e;
+        if (e && e->cue_index && !facts.base_cue) facts.base_cue = e;
     }
+    return facts;
 }
 
 struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
@@ -49,23 +49,27 @@ struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKe
     const uint8_t *key = s->keys + t->key_offset;
     size_t length = t->key_length;
     uint64_t hash = s->key_hashes[i];
-    WordMemo fresh, *m = &fresh;
+    WordMemo *m = NULL;
     if (length <= MEMO_KEY) {
         if (!s->word_memo) s->word_memo = calloc(MEMO_SLOTS, sizeof *s->word_memo);  // without it, no memo
         // Salted by the lexicon, so that a word's English and Finnish facts keep their own slots.
         if (s->word_memo) m = &s->word_memo[(hash ^ lexicon->id * 0x9E3779B97F4A7C15ULL) & (MEMO_SLOTS - 1)];
     }
-    if (m == &fresh || !(m->length == length && m->hash == hash && m->lexicon == lexicon->id && same_bytes(m->key, key, length))) {
-        learn_word(lexicon, key, length, hash, m);
-        if (m != &fresh) {
-            m->length = (uint8_t)length;
-            memcpy(m->key, key, length);
+    WordFacts fresh;
+    const WordFacts *facts = &fresh;
+    if (m && memo_holds(&m->key, lexicon->id, key, length, hash)) {
+        facts = &m->facts;
+    } else {
+        fresh = learn_word(lexicon, key, length, hash);
+        if (m) {
+            m->facts = fresh;
+            memo_keep(&m->key, lexicon->id, key, length, hash);
         }
     }
     struct TokenLookup *cache = &s->token_lookups[i];
-    *cache = (struct TokenLookup){.surface = m->surface, .base_valence = m->base_valence, .base_cue = m->base_cue,
-                                  .key = m->spoken ? lexicon->table.keys + m->spoken->standard_offset : key,
-                                  .key_length = m->spoken ? m->spoken->standard_length : (uint32_t)length,
+    *cache = (struct TokenLookup){.surface = facts->surface, .base_valence = facts->base_valence, .base_cue = facts->base_cue,
+                                  .key = facts->spoken ? lexicon->table.keys + facts->spoken->standard_offset : key,
+                                  .key_length = facts->spoken ? facts->spoken->standard_length : (uint32_t)length,
                                   .state = LOOKED_SURFACE};
     return cache;
 }

@@ -360,7 +360,7 @@ bool finnish_word(CSavyKernel_Morphology *m, CSavyKernel_Scratch *s, const uint8
         if (s->finnish_memo) {
             hash = hash_key(key, length);
             memo = &s->finnish_memo[hash & (FINNISH_MEMO_SLOTS - 1)];
-            if (memo->length == length && memo->hash == hash && memo->morphology == m->id && same_bytes(memo->key, key, length)) {
+            if (memo_holds(&memo->key, m->id, key, length, hash)) {
                 *out = memo->word;
                 return true;
             }
@@ -379,8 +379,8 @@ bool finnish_word(CSavyKernel_Morphology *m, CSavyKernel_Scratch *s, const uint8
         s->analysed_words++;
     }
     if (memo) {
-        *memo = (FinnishMemo){.hash = hash, .morphology = m->id, .length = (uint8_t)length, .word = *out};
-        memcpy(memo->key, key, length);
+        memo->word = *out;
+        memo_keep(&memo->key, m->id, key, length, hash);
     }
     return true;
 }
