@@ -33,12 +33,13 @@ static const float QUESTION_MAX = 0.96f;
 // "Are you happy?" asserts no happiness: sentiment in a question counts this much, like a
 // modal clause's (SO-CAL treats questions as irrealis too).
 static const float QUESTION_WEIGHT = 0.5f;
-// "Don't be rude", "Älä valehtele minulle": a prohibition does not praise. It tells the
-// listener to stop or not to start, so the bad thing is in the air but not asserted, as in a
-// question: a negative word in its scope keeps its sign at this weight instead of flipping.
-// A positive one still flips ("älä innostu liikaa"); the reassurance formulas ("don't worry",
-// "älä huoli") are phrases with their own valence.
-static const float PROHIBITION_WEIGHT = 0.5f;
+// "Not good" is bad, but "not bad" is not good (Colston 1999, on the asymmetry of negation):
+// "I'm not scared", "en halua satuttaa sinua", "don't be rude" evoke the bad thing without
+// asserting it, as a question does. So a negative word in a negation's scope keeps its sign at
+// this weight, and only a positive one flips ("not helpful", "älä innostu liikaa"). What
+// negation makes good is lexicalised, so litotes and reassurance are phrases with their own
+// valence ("not bad", "no problem", "don't worry"; "ei huono", "älä huoli").
+static const float NEGATED_NEGATIVE_WEIGHT = 0.5f;
 // compound = sum / sqrt(sum^2 + ALPHA): about where VADER's ratings saturate.
 static const float NORMALIZATION_ALPHA = 15.0f;
 
@@ -225,8 +226,8 @@ static float score_item(Context *c, size_t k, long least_item) {
     }
     if (negatable && c->negator >= 0 && c->negation_left > 0) {
         const Item *n = &s->items[c->negator];
+        float d = v < 0 ? v * NEGATED_NEGATIVE_WEIGHT - v : v * n->role_value - v;
         bool prohibited = c->prohibition && v < 0;
-        float d = prohibited ? v * PROHIBITION_WEIGHT - v : v * n->role_value - v;
         note(c, prohibited ? CSavyKernel_EvidenceProhibition : CSavyKernel_EvidenceNegation, n, it, d, n->role_source);
         v += d;
         c->negation_used = true;
