@@ -213,6 +213,24 @@ struct FinnishRuleTests {
         #expect(a.evidence("kiitti").first?.term == "kiitos")
         #expect(a.compound("mä oon tosi tyytyväinen") > a.compound("tyytyväinen"))
         #expect(a.compound("Kiitos :)") > a.compound("Kiitos"))
-        #expect(a.evidence("Olen pahoillani").of(.lexicon).compactMap(\.term) == ["pahoitella"])
+    }
+
+    @Test func imSorryIsSorryNotBadAndItApologises() throws {
+        let a = try fi()
+        // "Olen pahoillani" is "I'm sorry": rated like 'sorry' (-0.3), not like paha (bad), which
+        // Voikko reads it as; it is an apology and an emotional reaction, boosted by "todella".
+        #expect(a.evidence("Olen pahoillani").of(.lexicon).compactMap(\.term) == ["pahoillani"])
+        #expect(a.compound("Olen pahoillani") > a.compound("Olen paha"))
+        #expect(a.compound("Olen pahoillani") < 0)
+        #expect(a.score("Olemme pahoillamme").politeness.strategies.contains(.apology))
+        #expect(a.score("Olen todella pahoillani").empathy.emotionalReaction == 2)
+        #expect(a.score("Olen pahoillani").empathy.emotionalReaction == 1)
+        // Apology verbs in any form: pahoittelen, pahoittelemme, pahoittelut.
+        for text in ["Pahoittelen viivettä", "Pahoittelemme viivettä", "Pahoittelut viiveestä"] {
+            #expect(a.score(text).politeness.strategies.contains(.apology), "\(text)")
+            #expect(a.score(text).empathy.emotionalReaction == 1, "\(text)")
+        }
+        // "tosi paha" said of someone is no warmth.
+        #expect(a.score("Hän on tosi paha").empathy.emotionalReaction == 0)
     }
 }
