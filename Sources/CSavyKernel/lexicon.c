@@ -143,6 +143,9 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_valence(CSavyKernel_Builder *bui
     if (!e) return failure("%s", "out of memory");
     if (e->has_valence && e->valence_source == source)
         return failure("%s", "the same entry as an earlier line of this file, once case, normalisation and emoji modifiers are folded");
+    // A mask says the phrase carries nothing; a rating from a later file says it does. The later
+    // file wins either way ("good grief" is masked built in, and a user may rate it).
+    if (e->role == CSavyKernel_RoleMask && e->role_source != source) e->role = CSavyKernel_RoleNone;
     e->has_valence = 1;
     e->valence = valence;
     e->valence_source = source;
@@ -162,6 +165,7 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builde
     if (!e) return failure("%s", "out of memory");
     if (e->role && e->role_source == source)
         return failure("%s", "the same entry as an earlier line of this file, once case and normalisation are folded");
+    if (role == CSavyKernel_RoleMask && e->has_valence && e->valence_source != source) e->has_valence = 0;
     e->role = (uint8_t)role;
     e->role_value = value;
     e->role_source = source;

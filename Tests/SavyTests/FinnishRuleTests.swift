@@ -194,6 +194,9 @@ struct FinnishRuleTests {
         #expect(a.evidence("Ystävällisin terveisin, Asiakaspalvelu").isEmpty)
         #expect(a.evidence("Hyvää päivänjatkoa!").isEmpty)
         #expect(a.compound("Hyvä palvelu") > 0)
+        // Interjections of shock: "Hyvä Jumala!" is no praise.
+        #expect(a.evidence("Voi hyvä Jumala, miksi nyt?").of(.lexicon).isEmpty)
+        #expect(a.evidence("Hyvä luoja!").of(.lexicon).isEmpty)
     }
 
     @Test func compounds() throws {

@@ -82,6 +82,12 @@ struct UserLexiconTests {
         #expect(a.evidence("good grief").map(\.kind) == [.phrase])
     }
 
+    @Test func aLaterMaskSilencesARatedPhrase() throws {
+        #expect(try builtIn().compound("The cake was to die for") > 0)
+        let a = try analyzer([("mods.tsv", "term\trole\tvalue\nto die for\tmask\t0\n")])
+        #expect(a.compound("The cake was to die for") == 0)
+    }
+
     @Test func addedBoosterBoosts() throws {
         let a = try analyzer([("mods.tsv", "term\trole\tvalue\nmega\tbooster\t0.5\n")])
         #expect(try builtIn().compound("mega good") == builtIn().compound("good"))

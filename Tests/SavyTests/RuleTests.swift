@@ -386,6 +386,13 @@ struct IdiomTests {
         #expect(a.compound("The cake was to die for") > 0)
         #expect(a.evidence("The cake was to die for").of(.phrase).map(\.text) == ["to die for"])
     }
+
+    @Test func goodGodIsAnInterjectionNotPraise() throws {
+        let a = try builtIn()
+        #expect(a.compound("Good God, not again") == a.compound("not again"))
+        #expect(a.evidence("Good grief!").of(.lexicon).isEmpty)
+        #expect(a.compound("God is good") > 0)
+    }
 }
 
 @Suite("Emoticons and emoji")
