@@ -240,12 +240,17 @@ enum {
     FI_FIRST_PERSON = 1 << 14,   // minä, voisin, tarkistan
     FI_ELATIVE = 1 << 15,        // tästä, sinusta: the case some verbs govern ("pidän tästä")
     FI_INFINITIVE = 1 << 16,     // mennä: after "pitää" it is "must", not "like"
+    FI_NOT_ONLY_IMPERATIVE = 1 << 17,  // read as an imperative and also otherwise: viesti, tapa
 };
 
 /// A Finnish word reduced to what lookup and the rules need; plain data, cached as bytes.
 typedef struct FinnishWord {
     uint32_t flags;
     uint8_t count, used;
+    // 1 + the index of a lemma Voikko gives only as an imperative or connegative when the
+    // word has another reading ("tapa": tappaa 'kill!' or tapa 'way'), else 0. Lookup drops it
+    // where no imperative can stand (see analyse_finnish).
+    uint8_t imperative_reading;
     uint8_t tags[FI_MAX_CANDIDATES];
     uint8_t lengths[FI_MAX_CANDIDATES];
     uint8_t bytes[160];          // candidates back to back, folded

@@ -206,30 +206,94 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
 // negation verb would.
 static const float LEXICAL_NEGATION_SCALAR = -0.74f;
 
+// Drops candidate c: "tapa" mid-clause is the noun "way", not "kill!", and gives no command.
+static void drop_candidate(FinnishWord *w, size_t c) {
+    size_t offset = 0;
+    for (size_t k = 0; k < c; k++) offset += w->lengths[k];
+    size_t length = w->lengths[c];
+    memmove(w->bytes + offset, w->bytes + offset + length, w->used - offset - length);
+    memmove(w->tags + c, w->tags + c + 1, (size_t)w->count - c - 1);
+    memmove(w->lengths + c, w->lengths + c + 1, (size_t)w->count - c - 1);
+    w->used -= (uint8_t)length;
+    w->count--;
+    // What the imperative reading told of person and mood goes with it (a bare stem's other
+    // reading, a noun or an adjective, has no person).
+    w->flags &= ~(uint32_t)(FI_COMMAND | FI_SOFTENED | FI_SECOND_PERSON | FI_FORMAL);
+}
+
+static bool is_conjunction(const uint8_t *key, size_t length) {
+    return (length == 2 && memcmp(key, "ja", 2) == 0) || (length == 3 && memcmp(key, "tai", 3) == 0) ||
+           (length == 5 && memcmp(key, "mutta", 5) == 0) || (length == 4 && memcmp(key, "vaan", 4) == 0);
+}
+
+static bool is_pronoun(const FinnishWord *w) {
+    static const char *const pronouns[] = {"min\xC3\xA4", "sin\xC3\xA4", "h\xC3\xA4n", "me", "te", "he", "se", "ne"};
+    for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+        if (w->tags[c] != FI_LEMMA) continue;
+        for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++) {
+            size_t n = strlen(pronouns[k]);
+            if (w->lengths[c] == n && memcmp(w->bytes + offset, pronouns[k], n) == 0) return true;
+        }
+    }
+    return false;
+}
+
 // Finnish pre-pass: each word's analysis and the key it contributes to phrases (the lemma,
 // or a participle's verb: "ei toiminut" meets the phrase "ei toimia").
+// A word Voikko also reads as an imperative ("tapa", "syytä") is one only where an imperative
+// can stand: opening its clause ("Tapa hänet!", "Mene ja tapa") or, as the identical
+// connegative, straight after the negation verb or its subject ("älä tapa", "en minä halua").
+// Elsewhere its other reading is meant ("ainoa tapa", "ei ole syytä").
 static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology, CSavyKernel_Scratch *s) {
     size_t n = s->token_count;
     if (!grow((void **)&s->phrase_keys, &s->phrase_key_capacity, n, sizeof *s->phrase_keys) ||
         !grow((void **)&s->words, &s->word_capacity, n, sizeof *s->words)) { s->failed = true; return; }
     s->lemma_length = 0;
+    bool clause_opens = true;
+    int connegative_next = 0;  // words after the negation verb where its connegative may stand
+    bool prohibitive = false;  // that negation verb is "älä", "älkää"
     for (size_t i = 0; i < n; i++) {
         const CSavyKernel_Token *t = &s->tokens[i];
         s->phrase_keys[i].length = 0;
         FinnishWord *w = &s->words[i];
         memset(w, 0, offsetof(FinnishWord, bytes));
-        if (t->kind != CSavyKernel_TokenWord) continue;
+        if (t->kind != CSavyKernel_TokenWord) {
+            bool sentence_end;
+            if (t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) {
+                clause_opens = true;
+                connegative_next = 0;
+            }
+            continue;
+        }
         const struct TokenLookup *word = look_up_word(lexicon, s, i);
         const uint8_t *key = word->key;
         size_t length = word->key_length;
         const uint8_t *phrase = key;
         size_t phrase_length = length;
         if (morphology && finnish_word(morphology, s, key, length, w)) {
+            if (!clause_opens && !connegative_next) {
+                if (w->imperative_reading) drop_candidate(w, w->imperative_reading - 1u);
+                // "Lähetä viesti": a mid-clause word that need not be an imperative is none.
+                if (w->flags & FI_NOT_ONLY_IMPERATIVE) w->flags &= ~(uint32_t)(FI_COMMAND | FI_SOFTENED);
+            }
+            // After "en", "ei" the bare stem is the connegative: no command and no person of its
+            // own ("ei ole", "en halua"); after "älä" the prohibition is the command.
+            if (connegative_next && !prohibitive) w->flags &= ~(uint32_t)(FI_COMMAND | FI_SOFTENED | FI_SECOND_PERSON | FI_FORMAL);
+            if (w->flags & FI_NEGATION_VERB) {
+                const uint8_t *typed = s->keys + t->key_offset;  // as written: "älä" is read as "ei"
+                prohibitive = t->key_length >= 3 && typed[0] == 0xC3 && typed[1] == 0xA4 && typed[2] == 'l';
+                connegative_next = 2;
+            } else if (connegative_next && is_pronoun(w)) {
+                connegative_next--;
+            } else {
+                connegative_next = 0;
+            }
             for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
                 bool wanted = (w->flags & FI_PARTICIPLE) ? w->tags[c] == FI_DERIVED : w->tags[c] == FI_LEMMA;
                 if (wanted) { phrase = w->bytes + offset; phrase_length = w->lengths[c]; break; }
             }
         }
+        clause_opens = is_conjunction(key, length);
         if (!grow((void **)&s->lemmas, &s->lemma_capacity, s->lemma_length + phrase_length + 1, 1)) { s->failed = true; return; }
         memcpy(s->lemmas + s->lemma_length, phrase, phrase_length);
         s->phrase_keys[i].offset = (uint32_t)s->lemma_length;

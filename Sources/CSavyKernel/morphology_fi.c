@@ -96,17 +96,19 @@ static void fold_ascii_latin1(uint8_t *s, size_t n) {
     }
 }
 
-static void add_candidate(FinnishWord *w, uint8_t tag, const char *text, size_t length) {
-    if (w->count >= FI_MAX_CANDIDATES || length == 0 || w->used + length > sizeof w->bytes) return;
+// Returns the candidate's index (a repeat's earlier one), or -1 when there is no room.
+static int add_candidate(FinnishWord *w, uint8_t tag, const char *text, size_t length) {
+    if (length == 0) return -1;
     for (size_t i = 0, offset = 0; i < w->count; offset += w->lengths[i], i++) {  // no repeats
-        if (w->tags[i] == tag && w->lengths[i] == length && memcmp(w->bytes + offset, text, length) == 0) return;
+        if (w->tags[i] == tag && w->lengths[i] == length && memcmp(w->bytes + offset, text, length) == 0) return (int)i;
     }
+    if (w->count >= FI_MAX_CANDIDATES || w->used + length > sizeof w->bytes) return -1;
     memcpy(w->bytes + w->used, text, length);
     fold_ascii_latin1(w->bytes + w->used, length);
     w->tags[w->count] = tag;
     w->lengths[w->count] = (uint8_t)length;
     w->used += length;
-    w->count++;
+    return w->count++;
 }
 
 // WORDBASES: "+paska(paska)+palvel(palvella)+u(+u)", "+epä+kohtelias(kohtelias)",
@@ -195,8 +197,11 @@ static void read_person(FinnishWord *w, const char *base, const char *mood, cons
         w->flags |= FI_SECOND_PERSON;
     }
     if (base && (strcmp(base, "min\xC3\xA4") == 0 || (person && strcmp(person, "1") == 0))) w->flags |= FI_FIRST_PERSON;
-    bool softened = ends_with(word, length, "pa") || ends_with(word, length, "p\xC3\xA4") ||
-                    ends_with(word, length, "pas") || ends_with(word, length, "p\xC3\xA4s");
+    // The clitic follows a whole imperative ("katso-pa", "tee-pä"), so a stem of three letters
+    // or more is left before it: "tapa" (kill!) and "napa" are no "-pa" forms.
+    size_t clitic = ends_with(word, length, "pa") ? 2 : ends_with(word, length, "p\xC3\xA4") ? 3
+                  : ends_with(word, length, "pas") ? 3 : ends_with(word, length, "p\xC3\xA4s") ? 4 : 0;
+    bool softened = clitic && length >= clitic + 3;
     if (mood && strcmp(mood, "imperative") == 0 && second && !(w->flags & FI_NEGATION_VERB)) {
         w->flags |= FI_COMMAND;
         if (softened) w->flags |= FI_SOFTENED;
@@ -231,6 +236,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         return;
     }
     size_t head = 0;
+    uint8_t imperative = 0, other = 0;  // candidate bits: read as an imperative, read otherwise
     for (size_t i = 0; analyses[i] && i < 4; i++) {
         w->flags |= FI_KNOWN;
         char *base = m->value(analyses[i], "BASEFORM");
@@ -244,7 +250,11 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         char *number = m->value(analyses[i], "NUMBER");
         char *possessive = m->value(analyses[i], "POSSESSIVE");
         char *grammatical_case = m->value(analyses[i], "SIJAMUOTO");
-        if (base) add_candidate(w, FI_LEMMA, base, strlen(base));
+        int lemma = base ? add_candidate(w, FI_LEMMA, base, strlen(base)) : -1;
+        if (lemma >= 0) {
+            if (mood && strcmp(mood, "imperative") == 0) imperative |= (uint8_t)(1u << lemma);
+            else other |= (uint8_t)(1u << lemma);
+        }
         read_person(w, base, mood, person, number, possessive, word, length);
         if (cls) {
             if (strcmp(cls, "kieltosana") == 0) w->flags |= FI_NEGATION_VERB;
@@ -270,6 +280,9 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         m->free_value(possessive);
     }
     m->free_analysis(analyses);
+    if (imperative && other) w->flags |= FI_NOT_ONLY_IMPERATIVE;
+    uint8_t only_imperative = imperative & (uint8_t)~other;
+    if (only_imperative && other && depth == 0) w->imperative_reading = (uint8_t)(__builtin_ctz(only_imperative) + 1);
     // "epäystävällinen" negates "ystävällinen": the word without its prefix, analysed.
     if ((w->flags & FI_EPA) && depth == 0 && length > 4) {
         FinnishWord rest = {0};

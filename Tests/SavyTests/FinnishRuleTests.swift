@@ -218,6 +218,28 @@ struct FinnishRuleTests {
         #expect(a.compound("Kiitos :)") > a.compound("Kiitos"))
     }
 
+    @Test func aBareStemIsAnImperativeOnlyWhereOneCanStand() throws {
+        let a = try fi()
+        let terms = { (text: String) in a.evidence(text).of(.lexicon).compactMap(\.term) }
+        // "tapa" is the noun "way" or "kill!"; "syytä" is "reason" (partitive) or "blame!".
+        #expect(terms("Ainoa tapa saada hänet kiinni") == [])
+        #expect(terms("Tapa hänet!") == ["tappaa"])
+        #expect(terms("Mene ja tapa se") == ["tappaa"])
+        #expect(terms("Älä tapa minua") == ["tappaa"])  // the connegative after "älä"
+        #expect(!terms("Ei ole syytä huoleen").contains("syyttää"))
+        #expect(terms("Älä syytä minua") == ["syyttää"])
+        // Commands: the connegative after "ei" is none, nor a mid-clause word that need not be one.
+        let commands = { (text: String) in
+            a.toneEvidence(text).filter { $0.kind == .strategy && $0.marker == "command" }.map(\.text)
+        }
+        #expect(commands("Lähetä viesti") == ["Lähetä"])
+        #expect(commands("Ei ole syytä huoleen") == [])
+        #expect(commands("Tapa hänet!") == ["Tapa"])
+        // The -pA clitic leaves a whole imperative before it: "tapa" is not "ta-pa".
+        #expect(a.score("Katsopa tätä").politeness.strategies.contains(.softenedCommand))
+        #expect(!a.score("Tapa hänet!").politeness.strategies.contains(.softenedCommand))
+    }
+
     @Test func imSorryIsSorryNotBadAndItApologises() throws {
         let a = try fi()
         // "Olen pahoillani" is "I'm sorry": rated like 'sorry' (-0.3), not like paha (bad), which
