@@ -207,7 +207,7 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
 static const float LEXICAL_NEGATION_SCALAR = -0.74f;
 
 // Drops candidate c: "tapa" mid-clause is the noun "way", not "kill!", and gives no command.
-static void drop_candidate(FinnishWord *w, size_t c) {
+__attribute__((cold, noinline)) static void drop_candidate(FinnishWord *w, size_t c) {
     size_t offset = 0;
     for (size_t k = 0; k < c; k++) offset += w->lengths[k];
     size_t length = w->lengths[c];
@@ -226,7 +226,7 @@ static bool is_conjunction(const uint8_t *key, size_t length) {
            (length == 5 && memcmp(key, "mutta", 5) == 0) || (length == 4 && memcmp(key, "vaan", 4) == 0);
 }
 
-static bool is_pronoun(const FinnishWord *w) {
+__attribute__((noinline)) static bool is_pronoun(const FinnishWord *w) {
     static const char *const pronouns[] = {"min\xC3\xA4", "sin\xC3\xA4", "h\xC3\xA4n", "me", "te", "he", "se", "ne"};
     for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
         if (w->tags[c] != FI_LEMMA) continue;
