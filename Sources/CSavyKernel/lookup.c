@@ -206,6 +206,14 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
 // negation verb would.
 static const float LEXICAL_NEGATION_SCALAR = -0.74f;
 
+// The negation verb's imperative ("älä", "älkää", "äläkä") is told by its surface: only it
+// begins with "äl". (Its common forms are read as "ei" before Voikko sees them, so Voikko's
+// mood cannot tell, and without Voikko there is none.)
+static bool is_prohibitive_form(const CSavyKernel_Scratch *s, const CSavyKernel_Token *t) {
+    const uint8_t *typed = s->keys + t->key_offset;
+    return t->key_length >= 3 && typed[0] == 0xC3 && typed[1] == 0xA4 && typed[2] == 'l';
+}
+
 // Drops candidate c: "tapa" mid-clause is the noun "way", not "kill!", and gives no command.
 __attribute__((cold, noinline)) static void drop_candidate(FinnishWord *w, size_t c) {
     size_t offset = 0;
@@ -216,9 +224,9 @@ __attribute__((cold, noinline)) static void drop_candidate(FinnishWord *w, size_
     memmove(w->lengths + c, w->lengths + c + 1, (size_t)w->count - c - 1);
     w->used -= (uint8_t)length;
     w->count--;
-    // What the imperative reading told of person and mood goes with it (a bare stem's other
-    // reading, a noun or an adjective, has no person).
-    w->flags &= ~(uint32_t)(FI_COMMAND | FI_SOFTENED | FI_SECOND_PERSON | FI_FORMAL);
+    // What the imperative reading told goes with it (a bare stem's other reading, a noun or an
+    // adjective, has no person).
+    w->flags &= ~(uint32_t)FI_IMPERATIVE_PERSON;
 }
 
 static bool is_conjunction(const uint8_t *key, size_t length) {
@@ -259,7 +267,8 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
         memset(w, 0, offsetof(FinnishWord, bytes));
         if (t->kind != CSavyKernel_TokenWord) {
             bool sentence_end;
-            if (t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) {
+            if (morphology && t->kind == CSavyKernel_TokenPunct &&
+                is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) {
                 clause_opens = true;
                 connegative_next = 0;
             }
@@ -278,10 +287,9 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
             }
             // After "en", "ei" the bare stem is the connegative: no command and no person of its
             // own ("ei ole", "en halua"); after "älä" the prohibition is the command.
-            if (connegative_next && !prohibitive) w->flags &= ~(uint32_t)(FI_COMMAND | FI_SOFTENED | FI_SECOND_PERSON | FI_FORMAL);
+            if (connegative_next && !prohibitive) w->flags &= ~(uint32_t)FI_IMPERATIVE_PERSON;
             if (w->flags & FI_NEGATION_VERB) {
-                const uint8_t *typed = s->keys + t->key_offset;  // as written: "älä" is read as "ei"
-                prohibitive = t->key_length >= 3 && typed[0] == 0xC3 && typed[1] == 0xA4 && typed[2] == 'l';
+                prohibitive = is_prohibitive_form(s, t);
                 connegative_next = 2;
             } else if (connegative_next && is_pronoun(w)) {
                 connegative_next--;
@@ -293,7 +301,7 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
                 if (wanted) { phrase = w->bytes + offset; phrase_length = w->lengths[c]; break; }
             }
         }
-        clause_opens = is_conjunction(key, length);
+        if (morphology) clause_opens = is_conjunction(key, length);
         if (!grow((void **)&s->lemmas, &s->lemma_capacity, s->lemma_length + phrase_length + 1, 1)) { s->failed = true; return; }
         memcpy(s->lemmas + s->lemma_length, phrase, phrase_length);
         s->phrase_keys[i].offset = (uint32_t)s->lemma_length;
@@ -468,12 +476,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, item);
                 else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
                 if (analysed && !item->role) governed_lookup(lexicon, s, i, item);
-                // The negation verb's imperative ("älä", "älkää", "äläkä") is told by its surface:
-                // only it begins with "äl". (Its common forms are read as "ei" before Voikko sees
-                // them, so Voikko's mood cannot tell, and without Voikko there is none.)
-                const uint8_t *typed = s->keys + t->key_offset;
-                if (finnish && item->role == CSavyKernel_RoleNegator && t->key_length >= 3 && typed[0] == 0xC3 &&
-                    typed[1] == 0xA4 && typed[2] == 'l') item->fi_flags |= FI_IMPERATIVE;
+                if (finnish && item->role == CSavyKernel_RoleNegator && is_prohibitive_form(s, t)) item->fi_flags |= FI_IMPERATIVE;
                 break;
             }
             case CSavyKernel_TokenEmoticon: {
