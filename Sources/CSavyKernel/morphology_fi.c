@@ -237,6 +237,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     }
     size_t head = 0;
     uint8_t imperative = 0, other = 0;  // candidate bits: read as an imperative, read otherwise
+    bool infinitive = false, pronoun_elative = false;
     for (size_t i = 0; analyses[i] && i < 4; i++) {
         w->flags |= FI_KNOWN;
         char *base = m->value(analyses[i], "BASEFORM");
@@ -261,8 +262,11 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
             if (strcmp(cls, "laatusana") == 0 || strcmp(cls, "nimisana_laatusana") == 0) w->flags |= FI_ADJECTIVE;
         }
         if (mood && strcmp(mood, "conditional") == 0) w->flags |= FI_CONDITIONAL;
-        if (mood && strcmp(mood, "A-infinitive") == 0) w->flags |= FI_INFINITIVE;
-        if (grammatical_case && strcmp(grammatical_case, "sisaeronto") == 0) w->flags |= FI_ELATIVE;
+        if (mood && strcmp(mood, "A-infinitive") == 0) infinitive = true;
+        if (grammatical_case && strcmp(grammatical_case, "sisaeronto") == 0) {
+            w->flags |= FI_ELATIVE;
+            if (cls && strcmp(cls, "asemosana") == 0) pronoun_elative = true;
+        }
         if (question && strcmp(question, "true") == 0) w->flags |= FI_QUESTION;
         if (focus && (strcmp(focus, "kaan") == 0 || strcmp(focus, "k\xC3\xA4\xC3\xA4n") == 0)) w->flags |= FI_KAAN;
         if (bases && i == 0) read_wordbases(w, bases);
@@ -280,6 +284,9 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         m->free_value(possessive);
     }
     m->free_analysis(analyses);
+    // "siitä" is the pronoun's elative far more often than the rare verb "siitä" (breed):
+    // "pidän siitä" is "I like it", not "I must breed".
+    if (infinitive && !pronoun_elative) w->flags |= FI_INFINITIVE;
     if (imperative && other) w->flags |= FI_NOT_ONLY_IMPERATIVE;
     uint8_t only_imperative = imperative & (uint8_t)~other;
     if (only_imperative && other && depth == 0) w->imperative_reading = (uint8_t)(__builtin_ctz(only_imperative) + 1);

@@ -365,10 +365,12 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
         }
         // Negative polarity items (a -kAAn word, "yhtään", "ikinä", "ever", "any") say the
         // negation goes on: it reaches the end of the clause ("en ole ikinä saanut yhtään
-        // hyvää palvelua", "I haven't ever had any good service").
+        // hyvää palvelua", "I haven't ever had any good service"). A polarity item with a
+        // valence of its own is still scored, inside the scope it opens ("he eivät tiedä
+        // paskaakaan").
         if (((it->fi_flags & FI_KAAN) || it->role == CSavyKernel_RolePolarity) && c.negator >= 0 && c.negation_left > 0) {
             c.negation_left = SIZE_MAX / 2;
-            continue;
+            if (it->valence == 0.0f) continue;
         }
         uint8_t kind = s->tokens[it->first].kind;
         if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) close_scopes(&c);

@@ -80,6 +80,9 @@ struct FinnishRuleTests {
         #expect(a.evidence("Pidän tästä").of(.lexicon).compactMap(\.term) == ["pitää jostakin"])
         #expect(a.compound("En pidä tästä") < 0)
         #expect(a.compound("Tästä en pidä") < 0)  // the complement before the verb
+        // "siitä" also reads as the infinitive of a rare verb; the pronoun wins.
+        #expect(a.evidence("Pidän siitä").of(.lexicon).compactMap(\.term) == ["pitää jostakin"])
+        #expect(a.compound("En pidä siitä") < 0)
         #expect(a.evidence("Minun pitää päästä siitä eroon").filter { $0.term == "pitää jostakin" }.isEmpty)
         #expect(a.evidence("Pidä kiinni").isEmpty)
         // A clause boundary ends the window: "siitä" belongs to the next clause.
@@ -131,6 +134,9 @@ struct FinnishRuleTests {
         #expect(a.evidence(text).of(.negation).map(\.target) == ["hyvää"])
         // Without the polarity items, "hyvää" is past the negation's three-word window.
         #expect(a.compound("En ole tänään saanut täältä hyvää palvelua") > 0)
+        // A polarity item with a valence of its own still counts.
+        #expect(a.compound("He eivät tiedä paskaakaan") < 0)
+        #expect(a.evidence("He eivät tiedä paskaakaan").of(.negation).map(\.target) == ["paskaakaan"])
     }
 
     @Test func fixedPhrases() throws {
