@@ -238,6 +238,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     size_t head = 0;
     uint8_t imperative = 0, other = 0;  // candidate bits: read as an imperative, read otherwise
     bool infinitive = false, pronoun_elative = false;
+    bool simple = false;  // a later reading that is not a compound
     for (size_t i = 0; analyses[i] && i < 4; i++) {
         w->flags |= FI_KNOWN;
         char *base = m->value(analyses[i], "BASEFORM");
@@ -271,6 +272,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         if (focus && (strcmp(focus, "kaan") == 0 || strcmp(focus, "k\xC3\xA4\xC3\xA4n") == 0)) w->flags |= FI_KAAN;
         if (bases && i == 0) read_wordbases(w, bases);
         if (structure && i == 0) head = head_offset(structure, word, length);
+        else if (structure && head_offset(structure, word, length) == 0) simple = true;
         m->free_value(base);
         m->free_value(cls);
         m->free_value(mood);
@@ -287,6 +289,10 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     // "siitä" is the pronoun's elative far more often than the rare verb "siitä" (breed):
     // "pidän siitä" is "I like it", not "I must breed".
     if (infinitive && !pronoun_elative) w->flags |= FI_INFINITIVE;
+    // Voikko may offer a compound first where a plain word fits: "luukulta" is luu+kulta
+    // ("bone gold") before it is luukku ("hatch", ablative). The plain reading is the likely
+    // one, so the compound's head is not looked up.
+    if (simple) head = 0;
     if (imperative && other) w->flags |= FI_NOT_ONLY_IMPERATIVE;
     uint8_t only_imperative = imperative & (uint8_t)~other;
     if (only_imperative && other && depth == 0) w->imperative_reading = (uint8_t)(__builtin_ctz(only_imperative) + 1);

@@ -147,6 +147,10 @@ struct FinnishRuleTests {
         #expect(a.compound("Ei kiitos") <= 0)
         #expect(a.compound("Ei kovin hyvä") < 0)
         #expect(a.evidence("Ei kovin hyvä").of(.phrase).count == 1)
+        // Emotion carried by the phrase, not by its words: sarcastic thanks, "fed up", "spot on".
+        #expect(a.compound("Kiitos tyhjästä") < 0)
+        #expect(a.compound("Olen saanut tarpeekseni") < 0)
+        #expect(a.compound("Meni nappiin") > 0)
     }
 
     @Test func lexicalNegation() throws {
@@ -215,6 +219,13 @@ struct FinnishRuleTests {
         #expect(a.compound("paskapalvelua") < 0)
         #expect(a.evidence("paskapalvelua").of(.compoundModifier).compactMap(\.term) == ["paska"])
         #expect(a.compound("hyväpalvelu") > 0)  // a modifier with a valence scores a neutral head
+        // Voikko reads "luukulta" as luu+kulta ("bone gold") before luukku ("hatch", ablative):
+        // where a plain reading exists, the compound's head is not looked up.
+        let gold = try Analyzer(configuration: .init(lexicons: [
+            LexiconSource(name: "gold.tsv", text: "term\tvalence\nkulta\t1.6\n", language: .finnish),
+        ], includeBuiltInLexicons: false, language: .finnish))
+        #expect(gold.evidence("valkokullasta").of(.compoundHead).compactMap(\.term) == ["kulta"])
+        #expect(gold.evidence("luukulta luukulle").isEmpty)
     }
 
     @Test func colloquialFormsAndEmoticons() throws {
