@@ -333,6 +333,11 @@ static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord
                         continue;
                     }
                     take_valence(lexicon, item, e);
+                    // The abessive negates like the caritive: "vaikeuksitta" (without difficulty).
+                    if ((w->flags & FI_ABESSIVE) && !item->role) {
+                        item->flags |= ITEM_NEGATED_HEAD;
+                        item->role_value = LEXICAL_NEGATION_SCALAR;
+                    }
                     return;
                 case FI_NEGATED:
                     take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);

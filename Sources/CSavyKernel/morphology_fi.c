@@ -119,11 +119,20 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
     size_t root_lengths[8], roots_count = 0;
     bool epa = false, caritive = false, derived = false, participle = false;
     size_t suffixes = 0;
+    // The surface read so far, and the stem the first suffix derives: "+ahdist(ahdistaa)u(+ua)"
+    // derives "ahdistua", the surface before the suffix and the suffix's base.
+    char surface[64], derived_stem[64];
+    size_t surface_length = 0, derived_length = 0;
     for (const char *p = bases; *p;) {
         if (*p == '+') p++;
         const char *part = p;
         while (*p && *p != '+' && *p != '(') p++;
         size_t part_length = (size_t)(p - part);
+        size_t before_part = surface_length;
+        if (surface_length + part_length <= sizeof surface) {
+            memcpy(surface + surface_length, part, part_length);
+            surface_length += part_length;
+        }
         if (*p == '(') {
             const char *base = ++p;
             while (*p && *p != ')') p++;
@@ -133,6 +142,11 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
                 if ((base_length == 4 && memcmp(base, "+ton", 4) == 0) || (base_length == 5 && memcmp(base, "+t\xC3\xB6n", 5) == 0))
                     caritive = true;
                 else derived = true;
+                if (suffixes == 0 && before_part + base_length - 1 <= sizeof derived_stem) {
+                    memcpy(derived_stem, surface, before_part);
+                    memcpy(derived_stem + before_part, base + 1, base_length - 1);
+                    derived_length = before_part + base_length - 1;
+                }
                 suffixes++;
                 static const char *const participles[] = {"+ut", "+yt", "+nut", "+nyt", "+tu", "+ty", "+ttu", "+tty", "+va", "+v\xC3\xA4"};
                 for (size_t k = 0; k < sizeof participles / sizeof *participles; k++) {
@@ -158,9 +172,15 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
     if (roots_count >= 2) {
         for (size_t i = 0; i + 1 < roots_count; i++) add_candidate(w, FI_MODIFIER, roots[i], root_lengths[i]);
     } else if (derived && !caritive) {
+        // A participle stands for its verb: "+toimi(toimia)+n+ut(+ut)" for "toimia". Made from a
+        // derived verb, it stands for that verb, which Voikko does not name but the surface
+        // and the suffix's base spell: "+paran(parata)tu(+tua)+n+ut(+ut)" is "parantua"
+        // (improve), not "parata" (get well).
+        if (participle && suffixes == 2 && derived_length) {
+            add_candidate(w, FI_DERIVED, derived_stem, derived_length);
+            w->flags |= FI_PARTICIPLE;
+        }
         add_candidate(w, FI_DERIVED, roots[0], root_lengths[0]);
-        // Only a participle made straight from its verb: in "+kannat(kantaa)ta(+taa)+n+ut(+ut)"
-        // the verb is "kannattaa", which Voikko does not name, not "kantaa".
         if (participle && suffixes == 1) w->flags |= FI_PARTICIPLE;
     }
 }
@@ -239,6 +259,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     uint8_t imperative = 0, other = 0;  // candidate bits: read as an imperative, read otherwise
     bool infinitive = false, pronoun_elative = false;
     bool simple = false;  // a later reading that is not a compound
+    size_t readings = 0, abessive = 0;
     for (size_t i = 0; analyses[i] && i < 4; i++) {
         w->flags |= FI_KNOWN;
         char *base = m->value(analyses[i], "BASEFORM");
@@ -264,6 +285,8 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         }
         if (mood && strcmp(mood, "conditional") == 0) w->flags |= FI_CONDITIONAL;
         if (mood && strcmp(mood, "A-infinitive") == 0) infinitive = true;
+        readings++;
+        if (grammatical_case && strcmp(grammatical_case, "vajanto") == 0) abessive++;
         if (grammatical_case && strcmp(grammatical_case, "sisaeronto") == 0) {
             w->flags |= FI_ELATIVE;
             if (cls && strcmp(cls, "asemosana") == 0) pronoun_elative = true;
@@ -293,6 +316,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     // ("bone gold") before it is luukku ("hatch", ablative). The plain reading is the likely
     // one, so the compound's head is not looked up.
     if (simple) head = 0;
+    if (abessive && abessive == readings) w->flags |= FI_ABESSIVE;
     if (imperative && other) w->flags |= FI_NOT_ONLY_IMPERATIVE;
     uint8_t only_imperative = imperative & (uint8_t)~other;
     if (only_imperative && other && depth == 0) w->imperative_reading = (uint8_t)(__builtin_ctz(only_imperative) + 1);

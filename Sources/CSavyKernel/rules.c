@@ -211,7 +211,7 @@ static float score_item(Context *c, size_t k, long least_item) {
     }
     if (it->flags & ITEM_NEGATED_HEAD) {
         float d = v * it->role_value - v;
-        note(c, it->fi_flags & (FI_EPA | FI_CARITIVE) ? CSavyKernel_EvidenceLexicalNegation : CSavyKernel_EvidenceNegation,
+        note(c, it->fi_flags & (FI_EPA | FI_CARITIVE | FI_ABESSIVE) ? CSavyKernel_EvidenceLexicalNegation : CSavyKernel_EvidenceNegation,
              it, it, d, UINT32_MAX);
         v += d;
     }

@@ -117,6 +117,12 @@ struct FinnishRuleTests {
         for text in ["Sovellus ei toimi", "Sovellus ei toiminut", "Sovellukset eivät toimineet"] {
             #expect(a.evidence(text).of(.phrase).compactMap(\.term) == ["ei toimia"], "\(text)")
         }
+        // A participle of a derived verb stands for that verb, which Voikko does not name:
+        // "kohentunut" is "kohentua" (improve), made from "koheta".
+        let verbs = try Analyzer(configuration: .init(lexicons: [
+            LexiconSource(name: "verbs.tsv", text: "term\tvalence\nkohentua\t1.5\nkoheta\t-1\n", language: .finnish),
+        ], includeBuiltInLexicons: false, language: .finnish))
+        #expect(verbs.evidence("Tilanne on kohentunut").of(.lexicon).compactMap(\.term) == ["kohentua"])
     }
 
     @Test func questionWithKoIsNotNegation() throws {
@@ -162,6 +168,9 @@ struct FinnishRuleTests {
         #expect(base.evidence("epäystävällinen").of(.lexicalNegation).compactMap(\.term) == ["ystävällinen"])
         #expect(a.compound("ilman ongelmia") > 0)
         #expect(a.compound("ongelmia") < 0)
+        // The abessive is "without" in one word: "ongelmitta" (without problems).
+        #expect(a.compound("Se meni ongelmitta") > 0)
+        #expect(a.evidence("Se meni ongelmitta").of(.lexicalNegation).compactMap(\.term) == ["ongelma"])
     }
 
     @Test func boostersAndHyvinBeforeAnAdjective() throws {
