@@ -250,7 +250,8 @@ __attribute__((noinline)) static bool is_pronoun(const FinnishWord *w) {
 // or a participle's verb: "ei toiminut" meets the phrase "ei toimia").
 // A word Voikko also reads as an imperative ("tapa", "syytä") is one only where an imperative
 // can stand: opening its clause ("Tapa hänet!", "Mene ja tapa") or, as the identical
-// connegative, straight after the negation verb or its subject ("älä tapa", "en minä halua").
+// connegative, straight after the negation verb or its subject or an adverb ("älä tapa",
+// "en minä halua", "en enää halua").
 // Elsewhere its other reading is meant ("ainoa tapa", "ei ole syytä").
 static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology, CSavyKernel_Scratch *s) {
     size_t n = s->token_count;
@@ -291,7 +292,7 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
             if (w->flags & FI_NEGATION_VERB) {
                 prohibitive = is_prohibitive_form(s, t);
                 connegative_next = 2;
-            } else if (connegative_next && is_pronoun(w)) {
+            } else if (connegative_next && ((w->flags & FI_ADVERB) || is_pronoun(w))) {
                 connegative_next--;
             } else {
                 connegative_next = 0;

@@ -260,6 +260,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     bool infinitive = false, pronoun_elative = false;
     bool simple = false;  // a later reading that is not a compound
     size_t readings = 0, abessive = 0;
+    bool adverb = false, verb = false;
     for (size_t i = 0; analyses[i] && i < 4; i++) {
         w->flags |= FI_KNOWN;
         char *base = m->value(analyses[i], "BASEFORM");
@@ -281,11 +282,14 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         read_person(w, base, mood, person, number, possessive, word, length);
         if (cls) {
             if (strcmp(cls, "kieltosana") == 0) w->flags |= FI_NEGATION_VERB;
+            if (strcmp(cls, "seikkasana") == 0) adverb = true;
+            if (strcmp(cls, "teonsana") == 0) verb = true;
             if (strcmp(cls, "laatusana") == 0 || strcmp(cls, "nimisana_laatusana") == 0) w->flags |= FI_ADJECTIVE;
         }
         if (mood && strcmp(mood, "conditional") == 0) w->flags |= FI_CONDITIONAL;
         if (mood && strcmp(mood, "A-infinitive") == 0) infinitive = true;
         readings++;
+        if (grammatical_case && strcmp(grammatical_case, "kerrontosti") == 0) adverb = true;  // "ehdottomasti"
         if (grammatical_case && strcmp(grammatical_case, "vajanto") == 0) abessive++;
         if (grammatical_case && strcmp(grammatical_case, "sisaeronto") == 0) {
             w->flags |= FI_ELATIVE;
@@ -317,6 +321,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
     // one, so the compound's head is not looked up.
     if (simple) head = 0;
     if (abessive && abessive == readings) w->flags |= FI_ABESSIVE;
+    if (adverb && !verb) w->flags |= FI_ADVERB;
     if (imperative && other) w->flags |= FI_NOT_ONLY_IMPERATIVE;
     uint8_t only_imperative = imperative & (uint8_t)~other;
     if (only_imperative && other && depth == 0) w->imperative_reading = (uint8_t)(__builtin_ctz(only_imperative) + 1);

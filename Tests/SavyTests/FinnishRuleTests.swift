@@ -261,6 +261,10 @@ struct FinnishRuleTests {
         #expect(commands("Lähetä viesti") == ["Lähetä"])
         #expect(commands("Ei ole syytä huoleen") == [])
         #expect(commands("Tapa hänet!") == ["Tapa"])
+        // An adverb may stand between the negation verb and its connegative.
+        #expect(commands("Tämä ei totisesti tule toimimaan") == [])
+        #expect(terms("En ehdottomasti halua kuulla siitä") == [])  // haluta, not halu (desire)
+        #expect(terms("En enää tapa ketään") == ["tappaa"])
         // The -pA clitic leaves a whole imperative before it: "tapa" is not "ta-pa".
         #expect(a.score("Katsopa tätä").politeness.strategies.contains(.softenedCommand))
         #expect(!a.score("Tapa hänet!").politeness.strategies.contains(.softenedCommand))
