@@ -132,6 +132,8 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
         if (surface_length + part_length <= sizeof surface) {
             memcpy(surface + surface_length, part, part_length);
             surface_length += part_length;
+        } else {
+            surface_length = SIZE_MAX / 2;  // too long to spell: no derived stem from here on
         }
         if (*p == '(') {
             const char *base = ++p;
@@ -142,7 +144,7 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
                 if ((base_length == 4 && memcmp(base, "+ton", 4) == 0) || (base_length == 5 && memcmp(base, "+t\xC3\xB6n", 5) == 0))
                     caritive = true;
                 else derived = true;
-                if (suffixes == 0 && before_part + base_length - 1 <= sizeof derived_stem) {
+                if (suffixes == 0 && before_part <= sizeof surface && before_part + base_length - 1 <= sizeof derived_stem) {
                     memcpy(derived_stem, surface, before_part);
                     memcpy(derived_stem + before_part, base + 1, base_length - 1);
                     derived_length = before_part + base_length - 1;
