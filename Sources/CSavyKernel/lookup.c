@@ -206,6 +206,12 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
 // negation verb would.
 static const float LEXICAL_NEGATION_SCALAR = -0.74f;
 
+// The word says "without" its entry: "epäystävällinen", "rahaton", "ongelmitta".
+static void negate_lexically(Item *item) {
+    item->flags |= ITEM_NEGATED_HEAD;
+    item->role_value = LEXICAL_NEGATION_SCALAR;
+}
+
 // The negation verb's imperative ("älä", "älkää", "äläkä") is told by its surface: only it
 // begins with "äl". (Its common forms are read as "ei" before Voikko sees them, so Voikko's
 // mood cannot tell, and without Voikko there is none.)
@@ -335,16 +341,12 @@ static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord
                     }
                     take_valence(lexicon, item, e);
                     // The abessive negates like the caritive: "vaikeuksitta" (without difficulty).
-                    if ((w->flags & FI_ABESSIVE) && !item->role) {
-                        item->flags |= ITEM_NEGATED_HEAD;
-                        item->role_value = LEXICAL_NEGATION_SCALAR;
-                    }
+                    if ((w->flags & FI_ABESSIVE) && !item->role) negate_lexically(item);
                     return;
                 case FI_NEGATED:
                     take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
                     item->role = CSavyKernel_RoleNone;
-                    item->flags |= ITEM_NEGATED_HEAD;
-                    item->role_value = LEXICAL_NEGATION_SCALAR;
+                    negate_lexically(item);
                     return;
                 case FI_HEAD:
                     take_entry(lexicon, item, e, CSavyKernel_EvidenceCompoundHead);

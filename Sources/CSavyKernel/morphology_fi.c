@@ -123,17 +123,18 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
     // derives "ahdistua", the surface before the suffix and the suffix's base.
     char surface[64], derived_stem[64];
     size_t surface_length = 0, derived_length = 0;
+    bool spelled = true;  // the surface so far fits its buffer
     for (const char *p = bases; *p;) {
         if (*p == '+') p++;
         const char *part = p;
         while (*p && *p != '+' && *p != '(') p++;
         size_t part_length = (size_t)(p - part);
         size_t before_part = surface_length;
-        if (surface_length + part_length <= sizeof surface) {
+        if (spelled && surface_length + part_length <= sizeof surface) {
             memcpy(surface + surface_length, part, part_length);
             surface_length += part_length;
         } else {
-            surface_length = SIZE_MAX / 2;  // too long to spell: no derived stem from here on
+            spelled = false;  // too long to spell: no derived stem from here on
         }
         if (*p == '(') {
             const char *base = ++p;
@@ -144,7 +145,7 @@ static void read_wordbases(FinnishWord *w, const char *bases) {
                 if ((base_length == 4 && memcmp(base, "+ton", 4) == 0) || (base_length == 5 && memcmp(base, "+t\xC3\xB6n", 5) == 0))
                     caritive = true;
                 else derived = true;
-                if (suffixes == 0 && before_part <= sizeof surface && before_part + base_length - 1 <= sizeof derived_stem) {
+                if (suffixes == 0 && spelled && before_part + base_length - 1 <= sizeof derived_stem) {
                     memcpy(derived_stem, surface, before_part);
                     memcpy(derived_stem + before_part, base + 1, base_length - 1);
                     derived_length = before_part + base_length - 1;

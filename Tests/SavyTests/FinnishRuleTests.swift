@@ -16,6 +16,13 @@ private func controlled() throws -> Analyzer {
     ], includeBuiltInLexicons: false, language: .finnish))
 }
 
+/// Only the given Finnish valences ("term\tvalence" lines), no built-in lexicon.
+private func valencesOnly(_ lines: String) throws -> Analyzer {
+    try Analyzer(configuration: .init(lexicons: [
+        LexiconSource(name: "valences.tsv", text: "term\tvalence\n" + lines, language: .finnish),
+    ], includeBuiltInLexicons: false, language: .finnish))
+}
+
 @Suite("Finnish rules", .enabled(if: voikko, "needs Voikko (apt-get install libvoikko1 voikko-fi)"))
 struct FinnishRuleTests {
     @Test func inflectedFormsFindTheirLemma() throws {
@@ -111,17 +118,13 @@ struct FinnishRuleTests {
 
     @Test func aPastParticipleStandsForItsVerbInPhrases() throws {
         // One phrase, "ei toimia", covers "ei toimi" and "ei toiminut".
-        let a = try Analyzer(configuration: .init(lexicons: [
-            LexiconSource(name: "phrases.tsv", text: "term\tvalence\nei toimia\t-1.6\n", language: .finnish),
-        ], includeBuiltInLexicons: false, language: .finnish))
+        let a = try valencesOnly("ei toimia\t-1.6\n")
         for text in ["Sovellus ei toimi", "Sovellus ei toiminut", "Sovellukset eivät toimineet"] {
             #expect(a.evidence(text).of(.phrase).compactMap(\.term) == ["ei toimia"], "\(text)")
         }
         // A participle of a derived verb stands for that verb, which Voikko does not name:
         // "kohentunut" is "kohentua" (improve), made from "koheta".
-        let verbs = try Analyzer(configuration: .init(lexicons: [
-            LexiconSource(name: "verbs.tsv", text: "term\tvalence\nkohentua\t1.5\nkoheta\t-1\n", language: .finnish),
-        ], includeBuiltInLexicons: false, language: .finnish))
+        let verbs = try valencesOnly("kohentua\t1.5\nkoheta\t-1\n")
         #expect(verbs.evidence("Tilanne on kohentunut").of(.lexicon).compactMap(\.term) == ["kohentua"])
     }
 
@@ -230,9 +233,7 @@ struct FinnishRuleTests {
         #expect(a.compound("hyväpalvelu") > 0)  // a modifier with a valence scores a neutral head
         // Voikko reads "luukulta" as luu+kulta ("bone gold") before luukku ("hatch", ablative):
         // where a plain reading exists, the compound's head is not looked up.
-        let gold = try Analyzer(configuration: .init(lexicons: [
-            LexiconSource(name: "gold.tsv", text: "term\tvalence\nkulta\t1.6\n", language: .finnish),
-        ], includeBuiltInLexicons: false, language: .finnish))
+        let gold = try valencesOnly("kulta\t1.6\n")
         #expect(gold.evidence("valkokullasta").of(.compoundHead).compactMap(\.term) == ["kulta"])
         #expect(gold.evidence("luukulta luukulle").isEmpty)
     }
