@@ -77,6 +77,29 @@ static inline uint64_t hash_bytes(uint8_t kind, const uint8_t *bytes, size_t len
     return kind_hash(hash_key(bytes, length), kind);
 }
 
+// A phrase's hash goes word by word from its words' hashes, so that text is probed for a
+// phrase from the hashes its words already have, without joining their keys.
+static inline uint64_t phrase_hash_extend(uint64_t hash, uint64_t next_word_hash) {
+    uint64_t h = (hash * 0xC2B2AE3D27D4EB4FULL) ^ next_word_hash;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
+
+// The table's hash of a term key: a word's hash_key; a phrase's, its words' hashes extended
+// one by one.
+static inline uint64_t term_hash(const uint8_t *key, size_t length) {
+    const uint8_t *end = key + length, *separator = memchr(key, PHRASE_SEPARATOR, length);
+    if (!separator) return hash_key(key, length);
+    uint64_t h = hash_key(key, (size_t)(separator - key));
+    while (separator) {
+        const uint8_t *word = separator + 1;
+        separator = memchr(word, PHRASE_SEPARATOR, (size_t)(end - word));
+        h = phrase_hash_extend(h, hash_key(word, (size_t)((separator ? separator : end) - word)));
+    }
+    return h;
+}
+
 // Equal short byte strings: inline word compares beat a call to memcmp for keys this short,
 // and a byte loop too. Like hash_key, a tail of 1-7 bytes is read as overlapping words (or
 // its first, middle and last bytes), never past `length`.
@@ -198,7 +221,7 @@ struct CSavyKernel_Builder {
     CSavyKernel_Scratch *scratch;      // to tokenize terms exactly as text is tokenized
 };
 
-/// The entry of `key` as a term of `kind`, or NULL; `key_hash` is hash_key(key, length).
+/// The entry of `key` as a term of `kind`, or NULL; `key_hash` is term_hash(key, length).
 static inline const Entry *table_find_hashed(const Table *table, uint8_t kind, uint64_t key_hash,
                                              const uint8_t *key, size_t length) {
     if (!table->slot_count) return NULL;
@@ -213,8 +236,14 @@ static inline const Entry *table_find_hashed(const Table *table, uint8_t kind, u
     return NULL;
 }
 
+/// The entry of a one-word `key` (no PHRASE_SEPARATOR: most lookups, which skip the scan).
 static inline const Entry *table_find(const Table *table, uint8_t kind, const uint8_t *key, size_t length) {
     return table_find_hashed(table, kind, hash_key(key, length), key, length);
+}
+
+/// The entry of any term key, a phrase's included.
+static inline const Entry *table_find_term(const Table *table, uint8_t kind, const uint8_t *key, size_t length) {
+    return table_find_hashed(table, kind, term_hash(key, length), key, length);
 }
 
 // MARK: - Finnish words

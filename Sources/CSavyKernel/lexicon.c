@@ -20,7 +20,7 @@ static bool table_reserve_slots(Table *table, size_t entries_wanted) {
     if (!slots) return false;
     for (size_t i = 0; i < table->count; i++) {
         const Entry *e = &table->entries[i];
-        table_place(slots, slot_count, hash_bytes(e->kind, table->keys + e->key_offset, e->key_length), (uint32_t)i);
+        table_place(slots, slot_count, kind_hash(term_hash(table->keys + e->key_offset, e->key_length), e->kind), (uint32_t)i);
     }
     free(table->slots);
     table->slots = slots;
@@ -29,7 +29,7 @@ static bool table_reserve_slots(Table *table, size_t entries_wanted) {
 }
 
 static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, size_t length) {
-    Entry *found = (Entry *)table_find(table, kind, key, length);
+    Entry *found = (Entry *)table_find_term(table, kind, key, length);
     if (found) return found;
     if (!table_reserve_slots(table, table->count + 1)) return NULL;
     if (!grow((void **)&table->entries, &table->entry_capacity, table->count + 1, sizeof(Entry))) return NULL;
@@ -41,7 +41,7 @@ static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, 
     e->key_length = (uint32_t)length;
     e->kind = kind;
     table->key_length += length;
-    table_place(table->slots, table->slot_count, hash_bytes(kind, key, length), (uint32_t)table->count);
+    table_place(table->slots, table->slot_count, kind_hash(term_hash(key, length), kind), (uint32_t)table->count);
     table->count++;
     return e;
 }
@@ -216,7 +216,7 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_remove_cue(CSavyKernel_Builder *buil
     size_t key_length, words;
     CSavyKernel_BuildStatus status = normalise_term(builder, term, length, CSavyKernel_TermWord, &key, &key_length, &words);
     if (!status.ok) return status;
-    const Entry *e = table_find(&builder->table, CSavyKernel_TermWord, key, key_length);
+    const Entry *e = table_find_term(&builder->table, CSavyKernel_TermWord, key, key_length);
     CueSet *set = e && e->cue_index ? &builder->table.cues[e->cue_index - 1] : NULL;
     for (uint8_t i = 0; set && i < set->count; i++) {
         if (set->cue[i] != cue) continue;
@@ -239,7 +239,7 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_remove(CSavyKernel_Builder *builder,
     size_t key_length, words;
     CSavyKernel_BuildStatus status = normalise_term(builder, term, length, kind, &key, &key_length, &words);
     if (!status.ok) return status;
-    Entry *e = (Entry *)table_find(&builder->table, (uint8_t)kind, key, key_length);
+    Entry *e = (Entry *)table_find_term(&builder->table, (uint8_t)kind, key, key_length);
     // An entry that only carries cues (or only a role) has no valence to remove, and so on.
     bool present = e && (kind == CSavyKernel_TermNormalisation ? e->standard_length != 0
                          : remove_role ? e->role != CSavyKernel_RoleNone : e->has_valence);
@@ -276,7 +276,7 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_normalisation(CSavyKernel_Builde
     // The standard form lives in the key blob too.
     if (!grow((void **)&builder->table.keys, &builder->table.key_capacity, builder->table.key_length + standard_key_length, 1))
         return failure("%s", "out of memory");
-    e = (Entry *)table_find(&builder->table, TERM_NORMALISATION, key, key_length);
+    e = (Entry *)table_find_term(&builder->table, TERM_NORMALISATION, key, key_length);
     memcpy(builder->table.keys + builder->table.key_length, standard_key, standard_key_length);
     e->standard_offset = (uint32_t)builder->table.key_length;
     e->standard_length = (uint32_t)standard_key_length;
@@ -327,7 +327,7 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         }
         if (e->standard_length) {
             if (!grow((void **)&table->keys, &table->key_capacity, table->key_length + e->standard_length, 1)) goto fail;
-            copy = (Entry *)table_find(table, e->kind, source->keys + e->key_offset, e->key_length);
+            copy = (Entry *)table_find_term(table, e->kind, source->keys + e->key_offset, e->key_length);
             memcpy(table->keys + table->key_length, source->keys + e->standard_offset, e->standard_length);
             copy->standard_offset = (uint32_t)table->key_length;
             table->key_length += e->standard_length;

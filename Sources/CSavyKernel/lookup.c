@@ -119,6 +119,7 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
 }
 
 static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
+    if (!s->lemma_length) return s->key_hashes[i];  // English: the phrase key is the word's key
     struct TokenLookup *cache = &s->token_lookups[i];
     if (!(cache->state & LOOKED_PHRASE_HASH)) {
         size_t length;
@@ -127,6 +128,16 @@ static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
         cache->state |= LOOKED_PHRASE_HASH;
     }
     return cache->phrase_hash;
+}
+
+// Is `key` (a phrase entry's, of the right length) these words joined by PHRASE_SEPARATOR?
+static bool phrase_is(const uint8_t *key, const uint8_t *const *parts, const size_t *lengths, size_t words) {
+    for (size_t k = 0; k < words; k++) {
+        if (k && *key++ != PHRASE_SEPARATOR) return false;
+        if (!same_bytes(key, parts[k], lengths[k])) return false;
+        key += lengths[k];
+    }
+    return true;
 }
 
 const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
@@ -142,22 +153,30 @@ const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratc
     // much" is looked up only when "you so" and "so much" are pairs of a phrase.
     size_t reach = 2;
     while (reach < available && has_pair(lexicon->phrase_inner_pairs, phrase_hash(s, i + reach - 1), phrase_hash(s, i + reach))) reach++;
-    // The longest candidate key, once; each shorter one is a prefix of it.
-    size_t length = reach - 1, part;
-    for (size_t k = 0; k < reach; k++) { phrase_key(s, i + k, &part); length += part; }
-    if (!grow((void **)&s->phrase, &s->phrase_capacity, length, 1)) { s->failed = true; return NULL; }
-    size_t ends[MAX_PHRASE_WORDS + 1];
-    size_t out = 0;
+    // Each candidate's hash extends the shorter one's (see term_hash): no key is joined.
+    const uint8_t *parts[MAX_PHRASE_WORDS];
+    size_t part_lengths[MAX_PHRASE_WORDS], ends[MAX_PHRASE_WORDS + 1];
+    uint64_t hashes[MAX_PHRASE_WORDS + 1];
+    uint64_t h = phrase_hash(s, i);
     for (size_t k = 0; k < reach; k++) {
-        const uint8_t *key = phrase_key(s, i + k, &part);
-        if (k) s->phrase[out++] = PHRASE_SEPARATOR;
-        memcpy(s->phrase + out, key, part);
-        out += part;
-        ends[k + 1] = out;
+        parts[k] = phrase_key(s, i + k, &part_lengths[k]);
+        if (k) h = phrase_hash_extend(h, phrase_hash(s, i + k));
+        hashes[k + 1] = h;
+        ends[k + 1] = (k ? ends[k] + 1 : 0) + part_lengths[k];  // the joined key's length
     }
+    const Table *table = &lexicon->table;
+    if (!table->slot_count) return NULL;
+    size_t mask = table->slot_count - 1;
     for (size_t n = reach; n >= 2; n--) {
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, s->phrase, ends[n]);
-        if (e && (cues ? e->cue_index != 0 : (e->has_valence || e->role))) { *words = n; return e; }
+        uint64_t slot_hash = kind_hash(hashes[n], CSavyKernel_TermWord);
+        uint32_t tag = (uint32_t)(slot_hash >> 32);
+        for (size_t slot = (size_t)slot_hash & mask; table->slots[slot].index; slot = (slot + 1) & mask) {
+            if (table->slots[slot].tag != tag) continue;
+            const Entry *e = &table->entries[table->slots[slot].index - 1];
+            if (e->kind != CSavyKernel_TermWord || e->key_length != ends[n] || !phrase_is(table->keys + e->key_offset, parts, part_lengths, n)) continue;
+            if (cues ? e->cue_index != 0 : (e->has_valence || e->role)) { *words = n; return e; }
+            break;
+        }
     }
     return NULL;
 }
@@ -425,7 +444,7 @@ static void governed_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     if (length + sizeof GOVERNED_SLOT - 1 > sizeof key) return;
     memcpy(key, lemma, length);
     memcpy(key + length, GOVERNED_SLOT, sizeof GOVERNED_SLOT - 1);
-    const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, key, length + sizeof GOVERNED_SLOT - 1);
+    const Entry *e = table_find_term(&lexicon->table, CSavyKernel_TermWord, key, length + sizeof GOVERNED_SLOT - 1);
     if (e && e->has_valence) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
 }
 

@@ -129,48 +129,49 @@ static inline bool is_sentence_end(const CSavyKernel_Scratch *s, size_t i) {
 
 // MARK: - Marks: sentences, questions, negation
 
-static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
-    size_t n = s->token_count;
-    memset(s->token_marks, 0, n);
-    size_t item = 0;
-    for (size_t start = 0; start < n;) {
-        bool question = false;
-        size_t first_word = SIZE_MAX;
-        bool negative = false;
-        size_t end = start;
-        for (; end < n && !is_sentence_end(s, end); end++) {
-            if (s->tokens[end].kind != CSavyKernel_TokenWord) continue;
-            if (first_word == SIZE_MAX) first_word = end;
-            if (analysed && (s->words[end].flags & FI_QUESTION) && !(s->words[end].flags & FI_NEGATION_VERB)) question = true;
-        }
-        for (; end < n && is_sentence_end(s, end); end++) {  // "?!" and "..." close it together
-            if (is_punct(s, end, '?')) question = true;
-        }
-        // Items are in token order: walk them alongside the sentences.
-        for (; item < s->item_count && s->items[item].first < end; item++) {
-            if (s->items[item].valence < 0) negative = true;
-        }
-        if (first_word != SIZE_MAX) s->token_marks[first_word] |= MARK_SENTENCE_START;
-        uint8_t sentence = (question ? MARK_QUESTION : 0) | (negative ? MARK_NEGATIVE_SENTENCE : 0);
-        if (sentence) {
-            for (size_t i = start; i < end; i++) s->token_marks[i] |= sentence;
-        }
-        start = end;
+static void close_sentence(CSavyKernel_Scratch *s, size_t start, size_t end, size_t first_word, bool question, bool negative) {
+    if (first_word != SIZE_MAX) s->token_marks[first_word] |= MARK_SENTENCE_START;
+    uint8_t sentence = (question ? MARK_QUESTION : 0) | (negative ? MARK_NEGATIVE_SENTENCE : 0);
+    if (sentence) {
+        for (size_t i = start; i < end; i++) s->token_marks[i] |= sentence;
     }
-    // Negation and boosters from the items the rules saw ("not" and "en" are negators there).
-    size_t left = 0;
+}
+
+// One pass over the items, which cover the tokens in order: a sentence runs to its final
+// punctuation ("?!" and "..." close it together); negation and boosters act as the rules saw
+// them ("not" and "en" are negators there).
+static void mark_tokens(CSavyKernel_Scratch *s, bool analysed) {
+    memset(s->token_marks, 0, s->token_count);
+    size_t start = 0, first_word = SIZE_MAX, left = 0;
+    bool question = false, negative = false;
     for (size_t k = 0; k < s->item_count; k++) {
         const Item *it = &s->items[k];
+        if (it->valence < 0) negative = true;
+        if (it->flags & ITEM_SENTENCE_END) {
+            if (is_punct(s, it->first, '?')) question = true;
+            if (k + 1 < s->item_count && (s->items[k + 1].flags & ITEM_SENTENCE_END)) continue;
+            close_sentence(s, start, it->first + 1, first_word, question, negative);
+            start = it->first + 1;
+            first_word = SIZE_MAX;
+            question = negative = false;
+        } else if (s->tokens[it->first].kind == CSavyKernel_TokenWord) {
+            if (first_word == SIZE_MAX) first_word = it->first;
+            for (uint32_t t = 0; analysed && t < it->count; t++) {
+                uint32_t flags = s->words[it->first + t].flags;
+                if ((flags & FI_QUESTION) && !(flags & FI_NEGATION_VERB)) question = true;
+            }
+        }
         if (it->flags & ITEM_CLAUSE_END) { left = 0; continue; }
         if (left && (it->flags & ITEM_WORDLIKE)) {
             for (uint32_t t = 0; t < it->count; t++) s->token_marks[it->first + t] |= MARK_NEGATED;
             left--;
         }
         if (it->role == CSavyKernel_RoleNegator && !(it->fi_flags & FI_QUESTION)) left = NEGATION_SCOPE_WORDS;
-        if (it->role == CSavyKernel_RoleBooster && it->first + it->count < n) {
+        if (it->role == CSavyKernel_RoleBooster && it->first + it->count < s->token_count) {
             s->token_marks[it->first + it->count] |= MARK_BOOSTED;
         }
     }
+    if (start < s->token_count) close_sentence(s, start, s->token_count, first_word, question, negative);
 }
 
 // MARK: - Cue lookup
@@ -194,9 +195,15 @@ static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const C
 // The entry for token i as a single word: by its surface (or spoken form's standard), its
 // lemmas, or its uninflected English form. `*max_words`: the longest cue phrase that can
 // start at it.
-static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
-                             size_t *max_words) {
-    const Entry *surface = look_up_word(lexicon, s, i)->surface;
+static inline const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
+                                    size_t *max_words) {
+    const struct TokenLookup *looked = look_up_word(lexicon, s, i);
+    const Entry *surface = looked->surface;
+    if (!s->lemma_length) {  // English: a word is its own lemma, with no other readings
+        if (max_words) *max_words = surface ? surface->cue_phrase_max : 0;
+        if (surface) return surface->cue_index ? surface : NULL;
+        return looked->base_cue;
+    }
     const Entry *lemma = look_up_head(lexicon, s, i);
     if (max_words) {
         *max_words = surface ? surface->cue_phrase_max : 0;
@@ -212,7 +219,7 @@ static const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
             if (cues_of(lexicon, e)) return e;
         }
     }
-    return surface ? NULL : look_up_word(lexicon, s, i)->base_cue;  // "apologised" -> "apologise"
+    return surface ? NULL : looked->base_cue;  // "apologised" -> "apologise"
 }
 
 static const uint32_t INNER_CUES = 1u << CSavyKernel_CuePlease | 1u << CSavyKernel_CueQuestionWord |
