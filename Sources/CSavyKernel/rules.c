@@ -316,9 +316,17 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
 
     size_t exclamations = 0, questions = 0;
     long last_exclamation = -1, last_question = -1, least_item = -1;
+    bool clause_roles = false;  // any contrast, concession or irrealis for weigh_clauses
     for (size_t k = 0; k < n; k++) {
         Item *it = &s->items[k];
         c.scores[k] = 0.0f;
+        // Most words carry nothing: they only count down the open scopes.
+        if (it->flags == ITEM_WORDLIKE && it->role == CSavyKernel_RoleNone && it->valence == 0.0f &&
+            !(it->fi_flags & FI_KAAN) && s->tokens[it->first].kind == CSavyKernel_TokenWord) {
+            if (c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) close_negation(&c);
+            if (c.reverser >= 0 && --c.reversal_left == 0) c.reverser = -1;
+            continue;
+        }
         long least_here = (least_item >= 0 && (size_t)least_item + 1 == k) ? least_item : -1;
         if (it->flags & ITEM_CLAUSE_END) {
             const CSavyKernel_Token *t = &s->tokens[it->first];
@@ -333,9 +341,11 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 continue;
             case CSavyKernel_RoleContrast:
             case CSavyKernel_RoleConcession:
+                clause_roles = true;
                 close_scopes(&c);
                 continue;
             case CSavyKernel_RoleIrrealis:
+                clause_roles = true;
                 continue;
             case CSavyKernel_RoleNegRaising:
                 // "I don't think it's good" means "I think it's not good": the window
@@ -388,7 +398,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
         }
     }
     close_negation(&c);
-    weigh_clauses(&c);
+    if (clause_roles || questions) weigh_clauses(&c);
 
     float sum = 0.0f, positive = 0.0f, negative = 0.0f, neutral = 0.0f;
     uint32_t hits = 0, wordlike = 0;
