@@ -144,11 +144,14 @@ typedef struct Entry {
 
 // The tone, politeness and empathy cues of one term.
 typedef struct CueSet {
+    uint32_t mask;                              // bit c: cue c is among them (set when the lexicon is finished)
     uint8_t count;
     uint8_t cue[CSavyKernel_MaxCuesPerTerm];    // CSavyKernel_Cue
     float weight[CSavyKernel_MaxCuesPerTerm];
     uint32_t source[CSavyKernel_MaxCuesPerTerm];
 } CueSet;
+
+_Static_assert(CSavyKernel_CueCount <= 32, "a CueSet's mask holds a bit per cue");
 
 // A spoken form and the standard form it is read as.
 #define TERM_NORMALISATION CSavyKernel_TermNormalisation
@@ -495,6 +498,26 @@ static inline const uint8_t *phrase_key(const CSavyKernel_Scratch *s, size_t i, 
     }
     *length = s->tokens[i].key_length;
     return s->keys + s->tokens[i].key_offset;
+}
+
+/// hash_key of token i's phrase key, computed once per text.
+static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
+    if (!s->lemma_length) return s->key_hashes[i];  // English: the phrase key is the word's key
+    struct TokenLookup *cache = &s->token_lookups[i];
+    if (!(cache->state & LOOKED_PHRASE_HASH)) {
+        size_t length;
+        const uint8_t *key = phrase_key(s, i, &length);
+        cache->phrase_hash = key == s->keys + s->tokens[i].key_offset ? s->key_hashes[i] : hash_key(key, length);
+        cache->state |= LOOKED_PHRASE_HASH;
+    }
+    return cache->phrase_hash;
+}
+
+/// Can a phrase start at token i? Most words that can start one are not followed by one, and
+/// the pair filter says so before match_phrase does any work.
+static inline bool may_start_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i) {
+    return i + 1 < s->token_count && s->tokens[i + 1].kind == CSavyKernel_TokenWord &&
+           has_pair(lexicon->phrase_pairs, phrase_hash(s, i), phrase_hash(s, i + 1));
 }
 
 /// English inflection fallback: writes candidate base forms of an unknown word.

@@ -322,7 +322,10 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         copy->cue_index = 0;
         if (cues) {
             if (!grow((void **)&table->cues, &table->cue_capacity, table->cue_count + 1, sizeof *table->cues)) goto fail;
-            table->cues[table->cue_count] = source->cues[e->cue_index - 1];
+            CueSet *set = &table->cues[table->cue_count];
+            *set = source->cues[e->cue_index - 1];
+            set->mask = 0;
+            for (uint8_t k = 0; k < set->count; k++) set->mask |= 1u << set->cue[k];
             copy->cue_index = (uint32_t)++table->cue_count;
         }
         if (e->standard_length) {

@@ -19,8 +19,6 @@ static bool is_clause_end(const uint8_t *key, size_t length, bool *sentence_end)
     return false;
 }
 
-static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i);
-
 // What `key` gives as a term of `lexicon`, whatever the text: its entry, or its spoken form's
 // standard's ("mä" -> "minä"), and an English word's base forms ("hates" -> "hate").
 static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length, uint64_t hash) {
@@ -118,17 +116,6 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
     item->role_term_length = item->term_length;
 }
 
-static inline uint64_t phrase_hash(CSavyKernel_Scratch *s, size_t i) {
-    if (!s->lemma_length) return s->key_hashes[i];  // English: the phrase key is the word's key
-    struct TokenLookup *cache = &s->token_lookups[i];
-    if (!(cache->state & LOOKED_PHRASE_HASH)) {
-        size_t length;
-        const uint8_t *key = phrase_key(s, i, &length);
-        cache->phrase_hash = key == s->keys + s->tokens[i].key_offset ? s->key_hashes[i] : hash_key(key, length);
-        cache->state |= LOOKED_PHRASE_HASH;
-    }
-    return cache->phrase_hash;
-}
 
 // Is `key` (a phrase entry's, of the right length) these words joined by PHRASE_SEPARATOR?
 static bool phrase_is(const uint8_t *key, const uint8_t *const *parts, const size_t *lengths, size_t words) {
@@ -142,9 +129,7 @@ static bool phrase_is(const uint8_t *key, const uint8_t *const *parts, const siz
 
 const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
                           size_t i, size_t max_words, size_t *words, bool cues) {
-    // Most words that can start a phrase are not followed by one: the pair filter first.
-    if (max_words < 2 || i + 1 >= s->token_count || s->tokens[i + 1].kind != CSavyKernel_TokenWord ||
-        !has_pair(lexicon->phrase_pairs, phrase_hash(s, i), phrase_hash(s, i + 1))) return NULL;
+    if (max_words < 2 || !may_start_phrase(lexicon, s, i)) return NULL;
     size_t available = 2;
     if (max_words > MAX_PHRASE_WORDS) max_words = MAX_PHRASE_WORDS;
     while (available < max_words && i + available < s->token_count &&
@@ -485,7 +470,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                     const Entry *h = look_up_head(lexicon, s, i);
                     if (h && h->phrase_max > (e ? e->phrase_max : 0)) e = h;
                 }
-                if (e && e->phrase_max >= 2) {
+                if (e && e->phrase_max >= 2 && may_start_phrase(lexicon, s, i)) {
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words, false);
                     if (phrase) {

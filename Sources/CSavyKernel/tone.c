@@ -192,18 +192,10 @@ static bool push_hit(CSavyKernel_Scratch *s, size_t first, size_t count, const C
     return true;
 }
 
-// The entry for token i as a single word: by its surface (or spoken form's standard), its
-// lemmas, or its uninflected English form. `*max_words`: the longest cue phrase that can
-// start at it.
-static inline const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
-                                    size_t *max_words) {
-    const struct TokenLookup *looked = look_up_word(lexicon, s, i);
+// word_cue for a Finnish word: by its surface, its lemma or another reading's lemma.
+static const Entry *finnish_word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
+                                     const struct TokenLookup *looked, size_t *max_words) {
     const Entry *surface = looked->surface;
-    if (!s->lemma_length) {  // English: a word is its own lemma, with no other readings
-        if (max_words) *max_words = surface ? surface->cue_phrase_max : 0;
-        if (surface) return surface->cue_index ? surface : NULL;
-        return looked->base_cue;
-    }
     const Entry *lemma = look_up_head(lexicon, s, i);
     if (max_words) {
         *max_words = surface ? surface->cue_phrase_max : 0;
@@ -219,7 +211,21 @@ static inline const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKer
             if (cues_of(lexicon, e)) return e;
         }
     }
-    return surface ? NULL : looked->base_cue;  // "apologised" -> "apologise"
+    return surface ? NULL : looked->base_cue;
+}
+
+// The entry for token i as a single word: by its surface (or spoken form's standard), its
+// lemmas, or its uninflected English form ("apologised" -> "apologise"). `*max_words`: the
+// longest cue phrase that can start at it.
+static inline const Entry *word_cue(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, bool analysed,
+                                    size_t *max_words) {
+    const struct TokenLookup *looked = look_up_word(lexicon, s, i);
+    if (s->lemma_length) return finnish_word_cue(lexicon, s, i, analysed, looked, max_words);
+    // English: a word is its own lemma, with no other readings.
+    const Entry *surface = looked->surface;
+    if (max_words) *max_words = surface ? surface->cue_phrase_max : 0;
+    if (surface) return surface->cue_index ? surface : NULL;
+    return looked->base_cue;
 }
 
 static const uint32_t INNER_CUES = 1u << CSavyKernel_CuePlease | 1u << CSavyKernel_CueQuestionWord |
@@ -235,7 +241,7 @@ static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s
         size_t max_words = 0;
         const Entry *word = word_cue(lexicon, s, i, analysed, &max_words);
         size_t words = 1;
-        const Entry *phrase = max_words >= 2 ? match_phrase(lexicon, s, i, max_words, &words, true) : NULL;
+        const Entry *phrase = max_words >= 2 && may_start_phrase(lexicon, s, i) ? match_phrase(lexicon, s, i, max_words, &words, true) : NULL;
         if (!phrase) {
             if (word) push_hit(s, i, 1, lexicon, word, 0);
             i++;
@@ -284,13 +290,8 @@ static size_t sentence_words(const CSavyKernel_Scratch *s, size_t i) {
 static void mark_empathic_sentences(CSavyKernel_Scratch *s) {
     for (size_t h = 0; h < s->cue_hit_count; h++) {
         const struct CueHit *hit = &s->cue_hits[h];
-        if (s->token_marks[hit->first] & MARK_NEGATED) continue;
-        bool empathic = false;
-        for (uint8_t k = 0; k < hit->cues->count; k++) {
-            uint8_t cue = hit->cues->cue[k];
-            if (!(hit->skip & (1u << cue)) && (cue == CSavyKernel_CueEmotionalReaction || cue == CSavyKernel_CueInterpretation)) empathic = true;
-        }
-        if (!empathic) continue;
+        const uint32_t empathic = 1u << CSavyKernel_CueEmotionalReaction | 1u << CSavyKernel_CueInterpretation;
+        if (!(hit->cues->mask & ~hit->skip & empathic) || (s->token_marks[hit->first] & MARK_NEGATED)) continue;
         size_t a = hit->first, b = hit->first;
         while (a > 0 && !is_sentence_end(s, a - 1)) a--;
         while (b < s->token_count && !is_sentence_end(s, b)) b++;
