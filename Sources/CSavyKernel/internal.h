@@ -275,6 +275,7 @@ enum {
     FI_NOT_ONLY_IMPERATIVE = 1 << 17,  // read as an imperative and also otherwise: viesti, tapa
     FI_ABESSIVE = 1 << 18,       // vaikeuksitta, rahatta: "without", in every reading
     FI_ADVERB = 1 << 19,         // enää, ehdottomasti: an adverb, never a verb
+    FI_ADJECTIVE_MODIFIER = 1 << 20,  // a compound whose first part is an adjective: hyväpalkkainen
     // What an imperative reading tells beyond its lemma, dropped with it ("ainoa tapa") and
     // absent from the connegative ("ei ole").
     FI_IMPERATIVE_PERSON = FI_COMMAND | FI_SOFTENED | FI_SECOND_PERSON | FI_FORMAL,

@@ -362,17 +362,24 @@ static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord
         if (pass == FI_HEAD) break;
     }
     // The first part of a compound boosts the head ("huippuhyvä") or, when the head carries
-    // nothing, scores the whole ("paskapalvelu").
+    // nothing, scores the whole ("paskapalvelu", "murharyhmä"). A positive first part scores
+    // the whole only when it judges it, as an adjective ("hyväpalkkainen") or an evaluative
+    // prefix (a booster: "huippupaikka") does; a positive noun mostly names what the thing is
+    // made of or for ("kultakala" goldfish, "turvavyö" seat belt, "luottokortti" credit card).
+    bool first = true;
     for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
         if (w->tags[c] != FI_MODIFIER) continue;
+        bool adjective = first && (w->flags & FI_ADJECTIVE_MODIFIER);
+        first = false;
         const Entry *m = find_scored(lexicon, bytes + offset, w->lengths[c]);
         if (!m) continue;
         bool boosts = m->role == CSavyKernel_RoleBooster || m->role == CSavyKernel_RoleDampener;
+        bool judges = m->valence < 0 || boosts || adjective;
         if (item->valence != 0.0f && boosts) {
             item->modifier = m;
             item->modifier_term = lexicon->table.keys + m->key_offset;
             item->modifier_term_length = m->key_length;
-        } else if (item->valence == 0.0f && m->has_valence) {
+        } else if (item->valence == 0.0f && m->has_valence && judges) {
             take_entry(lexicon, item, m, CSavyKernel_EvidenceCompoundModifier);
             item->role = CSavyKernel_RoleNone;
         }

@@ -233,6 +233,15 @@ static void read_person(FinnishWord *w, const char *base, const char *mood, cons
         (ends_with(word, length, "han") || ends_with(word, length, "h\xC3\xA4n"))) w->flags |= FI_SOFTENED;
 }
 
+static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t *word, size_t length, FinnishWord *w, int depth);
+
+// Is the word an adjective in some reading?
+static bool is_adjective(const CSavyKernel_Morphology *m, void *handle, const uint8_t *word, size_t length) {
+    FinnishWord part = {0};
+    analyse(m, handle, word, length, &part, 1);
+    return part.flags & FI_ADJECTIVE;
+}
+
 static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t *word, size_t length, FinnishWord *w, int depth) {
     char buffer[256];
     if (length == 0 || length >= sizeof buffer) return;
@@ -250,6 +259,7 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
             analyse(m, handle, word + split, length - split, &part, 1);
             if (!(part.flags & FI_KNOWN)) continue;
             add_candidate(w, FI_MODIFIER, (const char *)word, split);
+            if (is_adjective(m, handle, word, split)) w->flags |= FI_ADJECTIVE_MODIFIER;
             for (size_t i = 0, offset = 0; i < part.count; offset += part.lengths[i], i++) {
                 if (part.tags[i] == FI_LEMMA) add_candidate(w, FI_HEAD, (const char *)part.bytes + offset, part.lengths[i]);
             }
@@ -334,6 +344,15 @@ static void analyse(const CSavyKernel_Morphology *m, void *handle, const uint8_t
         analyse(m, handle, word + 4, length - 4, &rest, 1);
         for (size_t i = 0, offset = 0; i < rest.count; offset += rest.lengths[i], i++) {
             if (rest.tags[i] == FI_LEMMA) add_candidate(w, FI_NEGATED, (const char *)rest.bytes + offset, rest.lengths[i]);
+        }
+    }
+    // A compound's first part: an adjective judges the whole ("hyväpalkkainen"), a noun
+    // mostly says what it is made of or for ("kultakala"); see finnish_lookup.
+    if (depth == 0) {
+        for (size_t i = 0, offset = 0; i < w->count; offset += w->lengths[i], i++) {
+            if (w->tags[i] != FI_MODIFIER) continue;
+            if (is_adjective(m, handle, w->bytes + offset, w->lengths[i])) w->flags |= FI_ADJECTIVE_MODIFIER;
+            break;
         }
     }
     // A compound's head: analysed on its own, its lemma is looked up when the whole is not.

@@ -231,6 +231,12 @@ struct FinnishRuleTests {
         #expect(a.compound("paskapalvelua") < 0)
         #expect(a.evidence("paskapalvelua").of(.compoundModifier).compactMap(\.term) == ["paska"])
         #expect(a.compound("hyväpalvelu") > 0)  // a modifier with a valence scores a neutral head
+        // ... when it judges the whole: a negative word, an adjective or a booster does; a
+        // positive noun names what the thing is for ("turvavyö", seat belt).
+        let topics = try valencesOnly("turva\t1.7\nmurha\t-3\n")
+        #expect(topics.evidence("turvavyö").isEmpty)
+        #expect(topics.compound("murharyhmä") < 0)
+        #expect(topics.evidence("murharyhmä").of(.compoundModifier).compactMap(\.term) == ["murha"])
         // Voikko reads "luukulta" as luu+kulta ("bone gold") before luukku ("hatch", ablative):
         // where a plain reading exists, the compound's head is not looked up.
         let gold = try valencesOnly("kulta\t1.6\n")
