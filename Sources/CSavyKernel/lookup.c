@@ -410,12 +410,17 @@ static void stem_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch 
 // pitää mennä" (must) or "pidä kiinni" (hold), "välitän sinusta" (care) against "välitän
 // viestin" (forward). The lexicon writes that sense as dictionaries do, "pitää jostakin";
 // it is taken when an elative stands within two words before the verb or three after, in
-// its clause, and no infinitive follows it ("pitää päästä siitä" is "must").
+// its clause, and no infinitive follows it, adverbs aside ("pitää päästä siitä" and "pitää
+// aina päästä" are "must").
 #define GOVERNED_BEFORE 2
 #define GOVERNED_AFTER 3
 
 static bool elative_near(const CSavyKernel_Scratch *s, size_t i) {
-    if (i + 1 < s->token_count && (s->words[i + 1].flags & FI_INFINITIVE)) return false;
+    // An infinitive after the verb, adverbs aside, makes it "must": "pitää aina päästä" (where
+    // "päästä" could also be the elative of "pää").
+    size_t next = i + 1;
+    while (next < s->token_count && s->tokens[next].kind == CSavyKernel_TokenWord && (s->words[next].flags & FI_ADVERB)) next++;
+    if (next < s->token_count && s->tokens[next].kind == CSavyKernel_TokenWord && (s->words[next].flags & FI_INFINITIVE)) return false;
     for (size_t j = i + 1; j < s->token_count && j <= i + GOVERNED_AFTER; j++) {
         if (s->tokens[j].kind != CSavyKernel_TokenWord) break;
         if (s->words[j].flags & FI_ELATIVE) return true;
