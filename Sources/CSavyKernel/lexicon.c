@@ -6,6 +6,11 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
+// A term's slot hash: its kind mixed into its term_hash (what table_find_hashed probes).
+static uint64_t slot_hash(uint8_t kind, const uint8_t *key, size_t length) {
+    return kind_hash(term_hash(key, length), kind);
+}
+
 static void table_place(Slot *slots, size_t slot_count, uint64_t h, uint32_t index) {
     size_t s = (size_t)h & (slot_count - 1);
     while (slots[s].index) s = (s + 1) & (slot_count - 1);
@@ -20,7 +25,7 @@ static bool table_reserve_slots(Table *table, size_t entries_wanted) {
     if (!slots) return false;
     for (size_t i = 0; i < table->count; i++) {
         const Entry *e = &table->entries[i];
-        table_place(slots, slot_count, kind_hash(term_hash(table->keys + e->key_offset, e->key_length), e->kind), (uint32_t)i);
+        table_place(slots, slot_count, slot_hash(e->kind, table->keys + e->key_offset, e->key_length), (uint32_t)i);
     }
     free(table->slots);
     table->slots = slots;
@@ -41,7 +46,7 @@ static Entry *table_find_or_add(Table *table, uint8_t kind, const uint8_t *key, 
     e->key_length = (uint32_t)length;
     e->kind = kind;
     table->key_length += length;
-    table_place(table->slots, table->slot_count, kind_hash(term_hash(key, length), kind), (uint32_t)table->count);
+    table_place(table->slots, table->slot_count, slot_hash(kind, key, length), (uint32_t)table->count);
     table->count++;
     return e;
 }

@@ -116,20 +116,8 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
     item->role_term_length = item->term_length;
 }
 
-
-// Is `key` (a phrase entry's, of the right length) these words joined by PHRASE_SEPARATOR?
-static bool phrase_is(const uint8_t *key, const uint8_t *const *parts, const size_t *lengths, size_t words) {
-    for (size_t k = 0; k < words; k++) {
-        if (k && *key++ != PHRASE_SEPARATOR) return false;
-        if (!same_bytes(key, parts[k], lengths[k])) return false;
-        key += lengths[k];
-    }
-    return true;
-}
-
-const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
-                          size_t i, size_t max_words, size_t *words, bool cues) {
-    if (max_words < 2 || !may_start_phrase(lexicon, s, i)) return NULL;
+const Entry *match_phrase_at(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
+                             size_t i, size_t max_words, size_t *words, bool cues) {
     size_t available = 2;
     if (max_words > MAX_PHRASE_WORDS) max_words = MAX_PHRASE_WORDS;
     while (available < max_words && i + available < s->token_count &&
@@ -149,19 +137,9 @@ const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratc
         hashes[k + 1] = h;
         ends[k + 1] = (k ? ends[k] + 1 : 0) + part_lengths[k];  // the joined key's length
     }
-    const Table *table = &lexicon->table;
-    if (!table->slot_count) return NULL;
-    size_t mask = table->slot_count - 1;
     for (size_t n = reach; n >= 2; n--) {
-        uint64_t slot_hash = kind_hash(hashes[n], CSavyKernel_TermWord);
-        uint32_t tag = (uint32_t)(slot_hash >> 32);
-        for (size_t slot = (size_t)slot_hash & mask; table->slots[slot].index; slot = (slot + 1) & mask) {
-            if (table->slots[slot].tag != tag) continue;
-            const Entry *e = &table->entries[table->slots[slot].index - 1];
-            if (e->kind != CSavyKernel_TermWord || e->key_length != ends[n] || !phrase_is(table->keys + e->key_offset, parts, part_lengths, n)) continue;
-            if (cues ? e->cue_index != 0 : (e->has_valence || e->role)) { *words = n; return e; }
-            break;
-        }
+        const Entry *e = table_find_phrase(&lexicon->table, hashes[n], parts, part_lengths, n, ends[n]);
+        if (e && (cues ? e->cue_index != 0 : (e->has_valence || e->role))) { *words = n; return e; }
     }
     return NULL;
 }
@@ -482,7 +460,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                     const Entry *h = look_up_head(lexicon, s, i);
                     if (h && h->phrase_max > (e ? e->phrase_max : 0)) e = h;
                 }
-                if (e && e->phrase_max >= 2 && may_start_phrase(lexicon, s, i)) {
+                if (e && e->phrase_max >= 2) {
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words, false);
                     if (phrase) {

@@ -110,6 +110,15 @@ static void close_scopes(Context *c) {
     c->reverser = -1;
 }
 
+// A word passes: an open negation or reversal scope has one word fewer to reach.
+static inline void count_down_negation(Context *c) {
+    if (c->negator >= 0 && c->negation_left > 0 && --c->negation_left == 0) close_negation(c);
+}
+
+static inline void count_down_reversal(Context *c) {
+    if (c->reverser >= 0 && --c->reversal_left == 0) c->reverser = -1;
+}
+
 static inline bool is_reverser(const Item *it) {
     return it->role == CSavyKernel_RoleReversesNegative || it->role == CSavyKernel_RoleReversesPositive;
 }
@@ -323,8 +332,8 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
         // Most words carry nothing: they only count down the open scopes.
         if (it->flags == ITEM_WORDLIKE && it->role == CSavyKernel_RoleNone && it->valence == 0.0f &&
             !(it->fi_flags & FI_KAAN) && s->tokens[it->first].kind == CSavyKernel_TokenWord) {
-            if (c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) close_negation(&c);
-            if (c.reverser >= 0 && --c.reversal_left == 0) c.reverser = -1;
+            count_down_negation(&c);
+            count_down_reversal(&c);
             continue;
         }
         long least_here = (least_item >= 0 && (size_t)least_item + 1 == k) ? least_item : -1;
@@ -386,15 +395,13 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
         if (kind == CSavyKernel_TokenEmoticon || kind == CSavyKernel_TokenEmoji) close_scopes(&c);
         bool acts_as_booster = is_booster(it) && (it->valence == 0.0f || boosts_next(s, k));
         if (it->valence != 0.0f && !acts_as_booster) c.scores[k] = score_item(&c, k, least_here);
-        if ((it->flags & ITEM_WORDLIKE) && c.negator >= 0 && c.negation_left > 0 && --c.negation_left == 0) {
-            close_negation(&c);
-        }
+        if (it->flags & ITEM_WORDLIKE) count_down_negation(&c);
         if (is_reverser(it)) {
             c.reverser = (long)k;
             c.reversal_left = REVERSAL_SCOPE_WORDS;
             if (c.negator >= 0 && c.negation_left > 0 && c.negation_left < REVERSAL_SCOPE_WORDS) c.negation_left = REVERSAL_SCOPE_WORDS;
-        } else if ((it->flags & ITEM_WORDLIKE) && c.reverser >= 0 && --c.reversal_left == 0) {
-            c.reverser = -1;
+        } else if (it->flags & ITEM_WORDLIKE) {
+            count_down_reversal(&c);
         }
     }
     close_negation(&c);

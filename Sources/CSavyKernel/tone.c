@@ -241,7 +241,7 @@ static void find_cues(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s
         size_t max_words = 0;
         const Entry *word = word_cue(lexicon, s, i, analysed, &max_words);
         size_t words = 1;
-        const Entry *phrase = max_words >= 2 && may_start_phrase(lexicon, s, i) ? match_phrase(lexicon, s, i, max_words, &words, true) : NULL;
+        const Entry *phrase = match_phrase(lexicon, s, i, max_words, &words, true);
         if (!phrase) {
             if (word) push_hit(s, i, 1, lexicon, word, 0);
             i++;
@@ -288,9 +288,9 @@ static size_t sentence_words(const CSavyKernel_Scratch *s, size_t i) {
 }
 
 static void mark_empathic_sentences(CSavyKernel_Scratch *s) {
+    const uint32_t empathic = 1u << CSavyKernel_CueEmotionalReaction | 1u << CSavyKernel_CueInterpretation;
     for (size_t h = 0; h < s->cue_hit_count; h++) {
         const struct CueHit *hit = &s->cue_hits[h];
-        const uint32_t empathic = 1u << CSavyKernel_CueEmotionalReaction | 1u << CSavyKernel_CueInterpretation;
         if (!(hit->cues->mask & ~hit->skip & empathic) || (s->token_marks[hit->first] & MARK_NEGATED)) continue;
         size_t a = hit->first, b = hit->first;
         while (a > 0 && !is_sentence_end(s, a - 1)) a--;
