@@ -410,6 +410,7 @@ enum {
     ITEM_SENTENCE_END = 1 << 2,        // . ! ? …
     ITEM_ALLCAPS = 1 << 3,
     ITEM_NEGATED_HEAD = 1 << 4,        // a hyphenated word whose modifier is a negator
+    ITEM_CONSOLED = 1 << 5,            // a feeling a prohibition consoles ("älä pelkää"): set by the rules
 };
 
 struct CSavyKernel_Scratch {
@@ -458,6 +459,7 @@ struct CSavyKernel_Scratch {
     CueMemo *cue_memo;                 // MEMO_SLOTS each, allocated on first use (NULL: none)
     WordMemo *word_memo;
     FinnishMemo *finnish_memo;         // FINNISH_MEMO_SLOTS
+    bool consoled;                     // the rules consoled a feeling (ITEM_CONSOLED): reassurance, for the tone pass
     size_t invalid_count;
     size_t first_invalid;
     bool failed;                       // out of memory somewhere in this call

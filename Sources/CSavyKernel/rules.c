@@ -37,9 +37,14 @@ static const float QUESTION_WEIGHT = 0.5f;
 // "I'm not scared", "en halua satuttaa sinua", "don't be rude" evoke the bad thing without
 // asserting it, as a question does. So a negative word in a negation's scope keeps its sign at
 // this weight, and only a positive one flips ("not helpful", "älä innostu liikaa"). What
-// negation makes good is lexicalised, so litotes and reassurance are phrases with their own
-// valence ("not bad", "no problem", "don't worry"; "ei huono", "älä huoli").
+// negation makes good is mostly lexicalised: litotes are phrases with their own valence
+// ("not bad", "no problem"; "ei huono"). Reassurance is the one rule: a word for the hearer's
+// own bad feeling (role "feeling") under a prohibition or a "no need" is consoled, not evoked
+// ("Don't be sad", "Älä ole huolissasi siitä", "Ei tarvitse pelätä"), and turns positive at
+// its role value (VADER's 0.74) whatever its sign ("Älä huolehdi": elsewhere huolehtia is
+// "look after").
 static const float NEGATED_NEGATIVE_WEIGHT = 0.5f;
+
 // compound = sum / sqrt(sum^2 + ALPHA): about where VADER's ratings saturate.
 static const float NORMALIZATION_ALPHA = 15.0f;
 
@@ -54,6 +59,8 @@ typedef struct Context {
     size_t negation_left;
     bool negation_used;
     bool prohibition;      // the negator is imperative ("don't", "älä")
+    bool consoling;        // ... or says there is no need ("ei tarvitse", "no need"): it consoles a feeling
+    long relief;           // a no-need negator lifting the hearer's burden, until a reproach shows (-1: none)
     // Open reversal scope (reverser -1 when none).
     long reverser;
     size_t reversal_left;
@@ -83,7 +90,7 @@ static void note(Context *c, uint8_t kind, const Item *actor, const Item *target
                 kind == CSavyKernel_EvidenceNegation || kind == CSavyKernel_EvidenceLeast ||
                 kind == CSavyKernel_EvidenceContrast || kind == CSavyKernel_EvidenceConcession ||
                 kind == CSavyKernel_EvidenceIrrealis || kind == CSavyKernel_EvidenceReversal ||
-                kind == CSavyKernel_EvidenceProhibition;
+                kind == CSavyKernel_EvidenceProhibition || kind == CSavyKernel_EvidenceReassurance;
     if (rule && actor->role_term) note_term(c, kind, actor, target, effect, source, actor->role_term, actor->role_term_length);
     else note_term(c, kind, actor, target, effect, source, actor->term, actor->term_length);
 }
@@ -93,6 +100,11 @@ static inline float sign(float x) { return x < 0 ? -1.0f : 1.0f; }
 // A negator that negated nothing counts with its own valence: "No." is negative,
 // "No problem" is not.
 static void close_negation(Context *c) {
+    if (c->relief >= 0) {
+        c->s->items[c->relief].flags |= ITEM_CONSOLED;
+        c->s->consoled = true;
+        c->relief = -1;
+    }
     if (c->negator >= 0 && !c->negation_used) {
         Item *n = &c->s->items[c->negator];
         if (n->valence != 0.0f) {
@@ -190,6 +202,35 @@ static bool is_prohibition(const CSavyKernel_Scratch *s, size_t k) {
     return true;
 }
 
+enum { NO_NEED_NONE, NO_NEED_FORBIDS, NO_NEED };
+
+// Does negator k forbid outright ("mustn't"), or say there is no need ("needn't", "you don't
+// need to", "no need to", "ei tarvitse", "ei tarvinnut", "ei täydy", spoken "ei tarvii")?
+// `*need_verb` says a need verb follows it, which the negation's scope then reaches over.
+static int no_need(const CSavyKernel_Scratch *s, size_t k, bool *need_verb) {
+    const Item *it = &s->items[k];
+    *need_verb = false;
+    if (IS_KEY(s, it, "mustn't") || IS_KEY(s, it, "mustnt")) return NO_NEED_FORBIDS;
+    if (IS_KEY(s, it, "needn't") || IS_KEY(s, it, "neednt")) return NO_NEED;
+    if (k + 1 >= s->item_count) return NO_NEED_NONE;
+    const Item *next = &s->items[k + 1];
+    *need_verb = IS_KEY(s, next, "need") || IS_KEY(s, next, "needs") || IS_KEY(s, next, "tarvitse") ||
+                 IS_KEY(s, next, "tarvitsee") || IS_KEY(s, next, "tarvinnut") || IS_KEY(s, next, "tarvitsisi") ||
+                 IS_KEY(s, next, "tarvii") || IS_KEY(s, next, "tartte") || IS_KEY(s, next, "täydy");
+    return *need_verb ? NO_NEED : NO_NEED_NONE;
+}
+
+// Is the speaker the one with no need? "I don't need", "we don't need", "en tarvitse",
+// "emme tarvitse", "minun ei tarvitse", "mun ei tarvii".
+static bool speaker_needs(const CSavyKernel_Scratch *s, size_t k) {
+    const Item *it = &s->items[k];
+    if (IS_KEY(s, it, "en") || IS_KEY(s, it, "emme")) return true;
+    if (k == 0) return false;
+    const Item *b = &s->items[k - 1];
+    return IS_KEY(s, b, "i") || IS_KEY(s, b, "we") || IS_KEY(s, b, "minun") || IS_KEY(s, b, "meidän") ||
+           IS_KEY(s, b, "mun") || IS_KEY(s, b, "meiän");
+}
+
 static float score_item(Context *c, size_t k, long least_item) {
     CSavyKernel_Scratch *s = c->s;
     Item *it = &s->items[k];
@@ -233,8 +274,16 @@ static float score_item(Context *c, size_t k, long least_item) {
             v += d;
         }
     }
-    if (negatable && c->negator >= 0 && c->negation_left > 0) {
+    if (negatable && c->negator >= 0 && c->negation_left > 0 && c->consoling && it->role == CSavyKernel_RoleFeeling) {
+        float d = fabsf(v) * it->role_value - v;
+        note(c, CSavyKernel_EvidenceReassurance, &s->items[c->negator], it, d, it->role_source);
+        v += d;
+        c->negation_used = true;
+        it->flags |= ITEM_CONSOLED;
+        s->consoled = true;
+    } else if (negatable && c->negator >= 0 && c->negation_left > 0) {
         const Item *n = &s->items[c->negator];
+        if (v < 0) c->relief = -1;  // "You don't need to be rude" reproaches
         float d = v < 0 ? v * NEGATED_NEGATIVE_WEIGHT - v : v * n->role_value - v;
         bool prohibited = c->prohibition && v < 0;
         note(c, prohibited ? CSavyKernel_EvidenceProhibition : CSavyKernel_EvidenceNegation, n, it, d, n->role_source);
@@ -312,7 +361,8 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                  CSavyKernel_EvidenceBuffer *evidence) {
     size_t n = s->item_count;
     if (!grow((void **)&s->scores, &s->score_capacity, n + 1, sizeof *s->scores)) { s->failed = true; return; }
-    Context c = {.s = s, .text = text, .evidence = evidence, .scores = s->scores, .negator = -1, .reverser = -1};
+    Context c = {.s = s, .text = text, .evidence = evidence, .scores = s->scores, .negator = -1, .reverser = -1, .relief = -1};
+    s->consoled = false;
 
     size_t caps = 0, words = 0;
     for (size_t k = 0; k < n; k++) {
@@ -372,6 +422,17 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
                 c.negation_left = NEGATION_SCOPE_WORDS;
                 c.negation_used = false;
                 c.prohibition = is_prohibition(s, k);
+                bool need_verb;
+                int need = no_need(s, k, &need_verb);
+                c.consoling = need != NO_NEED_NONE || c.prohibition;
+                // "No need to be sorry": the scope counts from the verb's complement, and the
+                // "no" refuses nothing.
+                if (need_verb) {
+                    c.negation_left++;
+                    c.negation_used = true;
+                }
+                // "You don't need to do anything else": lifting the hearer's burden reassures.
+                c.relief = need == NO_NEED && !speaker_needs(s, k) ? (long)k : -1;
                 continue;
             case CSavyKernel_RoleNegatorNext:
                 least_item = (long)k;

@@ -419,6 +419,23 @@ static void apply_hit(ToneContext *c, const struct CueHit *h) {
     }
 }
 
+// What the rules read as consoling is reassurance, as the lexicon's "don't worry" and "ei
+// hätää" are: a feeling under a prohibition ("Don't be sad", "Älä ole huolissasi"), or a
+// burden lifted ("You don't need to do anything else", "Sinun ei tarvitse tehdä muuta").
+static void reassure(ToneContext *c) {
+    CSavyKernel_Scratch *s = c->s;
+    for (size_t k = 0; k < s->item_count; k++) {
+        const Item *it = &s->items[k];
+        if (!(it->flags & ITEM_CONSOLED)) continue;
+        if (!(c->tone->strategies & (1u << CSavyKernel_StrategyReassurance)))
+            use_strategy(c, CSavyKernel_StrategyReassurance, it->first, it->count, it->role_term, it->role_term_length);
+        if (!(c->tone->caring & CSavyKernel_CaringReassurance)) {
+            c->tone->caring |= CSavyKernel_CaringReassurance;
+            note(c, CSavyKernel_EvidenceEmpathy, CSavyKernel_CueReassurance, it->first, it->count, 1.0f, it->role_term, it->role_term_length);
+        }
+    }
+}
+
 // Finnish strategies carried by morphology: "voisitteko" (conditional question, teitittely),
 // "voitko" (indicative question), "lähetä" vs "lähetäpä" (bare vs softened command).
 static void finnish_strategies(ToneContext *c) {
@@ -517,12 +534,14 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool
     mark_empathic_sentences(s);
     for (size_t h = 0; h < s->cue_hit_count && !s->failed; h++) apply_hit(&c, &s->cue_hits[h]);
     if (analysed) finnish_strategies(&c);
+    if (s->consoled) reassure(&c);
 
     float positive = result->compound > 0 ? result->compound : 0.0f;
     float negative = result->compound < 0 ? -result->compound : 0.0f;
     const uint32_t lexical = 1u << CSavyKernel_StrategyPositiveLexicon | 1u << CSavyKernel_StrategyNegativeLexicon;
     for (size_t k = 0; k < s->item_count && (tone->strategies & lexical) != lexical; k++) {
         const Item *it = &s->items[k];
+        if (it->flags & ITEM_CONSOLED) continue;  // "älä pelkää" names no bad thing of its own
         if (it->valence > 0 && !(tone->strategies & (1u << CSavyKernel_StrategyPositiveLexicon)))
             use_strategy(&c, CSavyKernel_StrategyPositiveLexicon, it->first, it->count, it->term, it->term_length);
         if (it->valence < 0 && !(s->token_marks[it->first] & MARK_HEDGED) &&

@@ -49,6 +49,9 @@ public struct Evidence: Codable, Sendable, Hashable {
         /// A prohibition over a negative word, which keeps its sign at a lower weight instead
         /// of flipping: "Don't be rude" and "Älä valehtele" reproach, they do not praise.
         case prohibition
+        /// A prohibition, or "no need", over the hearer's own bad feeling, which consoles
+        /// instead: "Don't be sad", "Älä ole huolissasi", "Ei tarvitse pelätä".
+        case reassurance
         /// A tone cue (``Evidence/marker`` names the tone; the effect is its weight). Tone,
         /// strategy and empathy evidence does not move the sentiment sum.
         case tone

@@ -56,6 +56,8 @@ public struct LexiconFile: Sendable {
         case reversesNegative = "reverses-negative"
         /// Takes a positive object away: "lost my trust", "pilasi lomani".
         case reversesPositive = "reverses-positive"
+        /// The hearer's own bad feeling, which a prohibition consoles: "don't worry", "älä pelkää".
+        case feeling
     }
 
     public enum Value: Sendable, Equatable {

@@ -80,6 +80,30 @@ struct FinnishRuleTests {
         #expect(a.evidence("Älä huoli").of(.phrase).compactMap(\.term) == ["ei huolia"])
     }
 
+    @Test func aProhibitionOfTheHearersBadFeelingConsoles() throws {
+        let a = try fi()
+        // The feeling consoled, with words between and in any form ("huolissasi" is "huoli").
+        #expect(a.compound("Älä ole huolissasi siitä") > 0)
+        #expect(a.compound("Älä minusta huoli") > 0)
+        #expect(a.compound("Älkää hermostuko") > 0)
+        #expect(a.evidence("Älä pelkää").of(.reassurance).compactMap(\.term) == ["ei"])
+        #expect(a.score("Älä ole surullinen").empathy.reassurance)
+        // "Ei tarvitse" consoles too; a statement does not ("En pelkää"), nor a reproach.
+        #expect(a.compound("Ei tarvitse pelätä") > 0)
+        #expect(a.compound("Sinun ei tarvitse olla huolissasi") > 0)
+        #expect(a.compound("En pelkää") < 0)
+        #expect(a.compound("Älä valehtele") < 0)
+    }
+
+    @Test func liftingTheHearersBurdenReassures() throws {
+        let a = try fi()
+        #expect(a.score("Sinun ei tarvitse tehdä muuta.").empathy.reassurance)
+        #expect(a.score("Siitä ei tarvitse huolehtia.").empathy.reassurance)
+        #expect(!a.score("Minun ei tarvitse tehdä muuta.").empathy.reassurance)
+        #expect(!a.score("En tarvitse apua.").empathy.reassurance)
+        #expect(!a.score("Teidän ei tarvitse olla töykeä.").empathy.reassurance)
+    }
+
     @Test func aVerbsSenseFollowsTheCaseItGoverns() throws {
         let a = try fi()
         // "pitää" with an elative is "like"; with an infinitive "must", alone "keep" or "hold".

@@ -115,6 +115,38 @@ struct NegationTests {
         #expect(a.compound("Don't forget your receipt") == 0)
     }
 
+    @Test func aProhibitionOfTheHearersBadFeelingConsoles() throws {
+        let a = try builtIn()
+        // "Don't be sad" comforts; "Don't be rude" (no feeling) and "I'm not sad" do not.
+        #expect(a.compound("Don't be sad") > 0)
+        #expect(a.compound("Don't be so nervous about it") > 0)
+        let consoled = a.evidence("Don't be sad").of(.reassurance)
+        try #require(consoled.count == 1)
+        #expect(consoled[0].text == "Don't")
+        #expect(consoled[0].target == "sad")
+        #expect(a.score("Don't be sad").empathy.reassurance)
+        #expect(a.compound("Don't be rude") < 0)
+        #expect(a.compound("I'm not sad") < 0)
+        #expect(a.evidence("I'm not sad").of(.reassurance).isEmpty)
+        // "No need" consoles as a prohibition does, its scope counted from the verb's complement.
+        #expect(a.compound("You don't need to worry about it") > 0)
+        #expect(a.compound("No need to be sorry") > 0)
+        #expect(a.compound("You mustn't worry") > 0)
+    }
+
+    @Test func liftingTheHearersBurdenReassures() throws {
+        let a = try builtIn()
+        #expect(a.score("You don't need to do anything else").empathy.reassurance)
+        #expect(a.score("He doesn't need to come in").empathy.reassurance)
+        // The speaker's own need, a reproach, and a plain negation are not reassurance.
+        #expect(!a.score("I don't need to do anything else").empathy.reassurance)
+        #expect(!a.score("You don't need to be rude").empathy.reassurance)
+        #expect(!a.score("You don't have an account").empathy.reassurance)
+        // "No need" refuses nothing: it is not the negative "No."
+        #expect(a.compound("No need") == 0)
+        #expect(a.compound("No") < 0)
+    }
+
     @Test func negationEvidenceNamesTheModifiersFileAsItsSource() throws {
         let a = try builtIn()
         #expect(a.evidence("not good").of(.negation).map(\.source) == ["en/modifiers.tsv"])

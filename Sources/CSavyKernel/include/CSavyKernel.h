@@ -51,7 +51,8 @@ typedef enum CSavyKernel_Role {
     // "lost my trust"); value: multiplier applied to the following words of that sign.
     CSavyKernel_RoleReversesNegative = 13,  // "fix", "solve", "korjata": a problem fixed is good
     CSavyKernel_RoleReversesPositive = 14,  // "lose", "ruin", "menettää": trust lost is bad
-    CSavyKernel_RoleCount = 15
+    CSavyKernel_RoleFeeling = 15,     // the hearer's own bad feeling, consoled by a prohibition ("don't worry", "älä pelkää"); value: the multiplier
+    CSavyKernel_RoleCount = 16
 } CSavyKernel_Role;
 
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;
@@ -331,11 +332,12 @@ typedef enum CSavyKernel_EvidenceKind {
     CSavyKernel_EvidenceLexicalNegation = 18,   // "epä-" or "-ton/-tön" reversing a base ("toivoton")
     CSavyKernel_EvidenceReversal = 19,   // a reverser taking its object away ("fixed the problem")
     CSavyKernel_EvidenceProhibition = 20,  // a prohibition damping, not flipping, a negative word ("don't be rude")
+    CSavyKernel_EvidenceReassurance = 21,  // a prohibition consoling a bad feeling ("don't be sad", "älä pelkää")
     // Tone, politeness and empathy: these do not move `sum`. `detail` says which.
-    CSavyKernel_EvidenceTone = 21,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
-    CSavyKernel_EvidenceStrategy = 22,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
-    CSavyKernel_EvidenceEmpathy = 23,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
-    CSavyKernel_EvidenceKindCount = 24
+    CSavyKernel_EvidenceTone = 22,       // a tone cue (detail: CSavyKernel_Cue; effect: its weight)
+    CSavyKernel_EvidenceStrategy = 23,   // a politeness strategy (detail: CSavyKernel_Strategy; effect: its weight)
+    CSavyKernel_EvidenceEmpathy = 24,    // an empathy or caring cue (detail: CSavyKernel_Cue; effect: level or 1)
+    CSavyKernel_EvidenceKindCount = 25
 } CSavyKernel_EvidenceKind;
 
 typedef struct CSavyKernel_Evidence {

@@ -113,6 +113,7 @@ extension LexiconFile.Role {
         case .negativePolarity: CSavyKernel_RolePolarity
         case .reversesNegative: CSavyKernel_RoleReversesNegative
         case .reversesPositive: CSavyKernel_RoleReversesPositive
+        case .feeling: CSavyKernel_RoleFeeling
         }
     }
 }

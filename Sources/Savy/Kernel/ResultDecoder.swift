@@ -89,7 +89,7 @@ struct ResultDecoder {
     static let kinds: [Evidence.Kind] = [
         .lexicon, .phrase, .emoticon, .emoji, .caps, .booster, .dampener, .negation, .least,
         .contrast, .concession, .exclamation, .question, .hyphenHead, .inflection, .irrealis,
-        .compoundHead, .compoundModifier, .lexicalNegation, .reversal, .prohibition, .tone, .strategy, .empathy,
+        .compoundHead, .compoundModifier, .lexicalNegation, .reversal, .prohibition, .reassurance, .tone, .strategy, .empathy,
     ]
 
     /// Kernel cue names as Swift spells them (CSavyKernel_Cue order).
