@@ -11,16 +11,204 @@ struct JSONWriter {
     /// What has been written.
     var bytes: [UInt8] { buffer.array }
 
+    mutating func raw(_ text: StaticString) {
+        var out = JSONCursor(buffer)
+        out.raw(text)
+        out.close()
+    }
+
+    mutating func number(_ value: Double) {
+        var out = JSONCursor(buffer)
+        out.number(value)
+        out.close()
+    }
+
+    mutating func analysis(_ a: Analysis, id: RowID) {
+        var out = JSONCursor(buffer)
+        out.raw("{\"id\":"); out.id(id)
+        out.raw(",\"language\":"); Self.languageNames.write(a.language, to: &out)
+        out.raw(",\"languageConfidence\":"); out.number(a.languageConfidence)
+        out.raw(",\"sentiment\":{\"compound\":"); out.number(a.sentiment.compound)
+        out.raw(",\"positive\":"); out.number(a.sentiment.positive)
+        out.raw(",\"neutral\":"); out.number(a.sentiment.neutral)
+        out.raw(",\"negative\":"); out.number(a.sentiment.negative)
+        out.raw(",\"label\":"); Self.labelNames.write(a.sentiment.label, to: &out)
+        out.raw("}")
+        Self.tone(a.tone, to: &out)
+        out.raw(",\"politeness\":{\"strategies\":[")
+        var bits = a.politeness.strategies.rawValue  // bit k is PolitenessStrategy.allCases[k], as it iterates
+        while bits != 0 {
+            Self.strategyNames.write(at: bits.trailingZeroBitCount, to: &out)
+            bits &= bits - 1
+            if bits != 0 { out.raw(",") }
+        }
+        out.raw("]}")
+        Self.empathy(a.empathy, to: &out)
+        if let evidence = a.evidence {
+            out.raw(",\"evidence\":[")
+            for (i, e) in evidence.enumerated() {
+                if i > 0 { out.raw(",") }
+                out.raw("{\"kind\":"); out.string(e.kind.rawValue)
+                out.raw(",\"text\":"); out.string(e.text)
+                out.raw(",\"range\":"); out.range(e.range)
+                out.raw(",\"target\":"); out.string(e.target)
+                out.raw(",\"targetRange\":"); out.range(e.targetRange)
+                out.raw(",\"effect\":"); out.number(e.effect)
+                if let source = e.source { out.raw(",\"source\":"); out.string(source) }
+                if let term = e.term { out.raw(",\"term\":"); out.string(term) }
+                if let marker = e.marker { out.raw(",\"marker\":"); out.string(marker) }
+                out.raw("}")
+            }
+            out.raw("]")
+        }
+        if let warnings = a.warnings {
+            out.raw(",\"warnings\":[")
+            for (i, w) in warnings.enumerated() {
+                if i > 0 { out.raw(",") }
+                out.room(0)  // a record's worth of room for each: their number is unbounded
+                out.raw("{\"kind\":"); out.string(w.kind.rawValue)
+                out.raw(",\"count\":"); out.number(w.count)
+                out.raw(",\"byteOffset\":"); out.number(w.byteOffset)
+                out.raw(",\"column\":"); out.number(w.byteOffset + 1)
+                out.raw("}")
+            }
+            out.raw("]")
+        }
+        out.raw("}\n")
+        out.close()
+    }
+
+    mutating func error(_ message: String, id: RowID, file: String?, line: Int, column: Int) {
+        var out = JSONCursor(buffer)
+        out.raw("{\"id\":"); out.id(id)
+        out.raw(",\"error\":{\"message\":"); out.string(message)
+        if let file { out.raw(",\"file\":"); out.string(file) }
+        out.raw(",\"line\":"); out.number(line)
+        out.raw(",\"column\":"); out.number(column)
+        out.raw("}}\n")
+        out.close()
+    }
+
+    private static func tone(_ t: Tone, to out: inout JSONCursor) {
+        out.raw(",\"tone\":{\"politeness\":"); out.number(t.politeness)
+        out.raw(",\"frustration\":"); out.number(t.frustration)
+        out.raw(",\"anger\":"); out.number(t.anger)
+        out.raw(",\"sadness\":"); out.number(t.sadness)
+        out.raw(",\"anxiety\":"); out.number(t.anxiety)
+        out.raw(",\"satisfaction\":"); out.number(t.satisfaction)
+        out.raw(",\"gratitude\":"); out.number(t.gratitude)
+        out.raw(",\"profanity\":[")
+        for (i, word) in t.profanity.enumerated() {
+            if i > 0 { out.raw(",") }
+            out.string(word)
+        }
+        out.raw("]")
+        if t.shouting == Shouting() {
+            out.raw(",\"shouting\":{\"score\":0,\"capsWords\":0,\"exclamationRuns\":0,\"questionRuns\":0}}")
+            return
+        }
+        out.raw(",\"shouting\":{\"score\":"); out.number(t.shouting.score)
+        out.raw(",\"capsWords\":"); out.number(t.shouting.capsWords)
+        out.raw(",\"exclamationRuns\":"); out.number(t.shouting.exclamationRuns)
+        out.raw(",\"questionRuns\":"); out.number(t.shouting.questionRuns)
+        out.raw("}}")
+    }
+
+    private static func empathy(_ e: Empathy, to out: inout JSONCursor) {
+        if e == Empathy() {  // most turns, and every customer turn
+            out.raw(emptyEmpathy)
+            return
+        }
+        out.raw(",\"empathy\":{\"score\":"); out.number(e.score)
+        out.raw(",\"emotionalReaction\":"); out.number(e.emotionalReaction)
+        out.raw(",\"interpretation\":"); out.number(e.interpretation)
+        out.raw(",\"exploration\":"); out.number(e.exploration)
+        out.raw(",\"personalisation\":"); out.bool(e.personalisation)
+        out.raw(",\"ownership\":"); out.bool(e.ownership)
+        out.raw(",\"reassurance\":"); out.bool(e.reassurance)
+        out.raw(",\"blame\":"); out.bool(e.blame)
+        out.raw(",\"dismissal\":"); out.bool(e.dismissal)
+        out.raw(",\"policyRefusal\":"); out.bool(e.policyRefusal)
+        out.raw("}")
+    }
+
+    private static let emptyEmpathy: StaticString = """
+        ,"empathy":{"score":0,"emotionalReaction":0,"interpretation":0,"exploration":0,"personalisation":false,\
+        "ownership":false,"reassurance":false,"blame":false,"dismissal":false,"policyRefusal":false}
+        """
+
+
+    // Enum names need no escaping: each is written quoted, in one copy, from a table made
+    // once from the raw values (a String per name and its escaping loop cost more than the
+    // rest of the row's strings).
+    private static let languageNames = QuotedNames(Language.allCases)
+    private static let labelNames = QuotedNames(SentimentLabel.allCases)
+    private static let strategyNames = QuotedNames(PolitenessStrategy.allCases)
+}
+
+/// Writes straight through a pointer into room reserved in a ``ByteBuffer``, with no check
+/// per field: a record's keys, numbers and names fit in ``slack`` bytes, which every
+/// reservation adds, and each string, whose length is unbounded, reserves its own room first.
+/// `close()` hands the bytes written to the buffer.
+struct JSONCursor {
+    let buffer: ByteBuffer
+    private var at: UnsafeMutablePointer<UInt8>
+    private var limit: UnsafeMutablePointer<UInt8>  // for the debug check in close()
+
+    /// More than the fixed part of any record needs (about 2 KiB: 30 keys, 25 numbers of at
+    /// most 24 bytes, the 26 strategy names).
+    static let slack = 4096
+
+    init(_ buffer: ByteBuffer) {
+        self.buffer = buffer
+        buffer.reserve(Self.slack)
+        at = buffer.end
+        limit = buffer.end + Self.slack
+    }
+
+    /// Hands what was written to the buffer, and makes `n` bytes of room, plus the slack.
+    mutating func room(_ n: Int) {
+        close()
+        buffer.reserve(n + Self.slack)
+        at = buffer.end
+        limit = at + n + Self.slack
+    }
+
+    func close() {
+        assert(at <= limit, "a record outgrew its reserved room")
+        buffer.advance(to: at)
+    }
+
+    /// Most are the writer's short constant keys: copied a word at a time, not by memmove.
     @inline(__always) mutating func raw(_ text: StaticString) {
-        buffer.append(text.utf8Start, count: text.utf8CodeUnitCount)
+        bytes(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    @inline(__always) mutating func bytes(_ from: UnsafePointer<UInt8>, count n: Int) {
+        let to = UnsafeMutableRawPointer(at), source = UnsafeRawPointer(from)
+        if n >= 8 && n <= 64 {
+            var i = 0
+            while i + 8 < n {
+                to.storeBytes(of: source.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            to.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            to.copyMemory(from: source, byteCount: n)
+        }
+        at += n
+    }
+
+    @inline(__always) mutating func byte(_ value: UInt8) {
+        at.pointee = value
+        at += 1
     }
 
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            // Worst case: every byte escaped as \u00XX.
-            buffer.reserve(6 * utf8.count + 2)
-            var out = buffer.end
+            room(6 * utf8.count + 2)  // worst case: every byte escaped as \u00XX
+            var out = at
             out.pointee = UInt8(ascii: "\""); out += 1
             for byte in utf8 {
                 if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
@@ -40,7 +228,7 @@ struct JSONWriter {
                 }
             }
             out.pointee = UInt8(ascii: "\""); out += 1
-            buffer.advance(to: out)
+            at = out
         }
     }
 
@@ -48,39 +236,55 @@ struct JSONWriter {
     /// printed from the integer k, digit by digit, which is what Swift's shortest round-trip
     /// form gives for them (tested for every k up to ±20 000) at a tenth of the cost.
     mutating func number(_ value: Double) {
-        if value == 0 { raw("0"); return }  // most tones and strategies are absent
+        if value == 0 { byte(UInt8(ascii: "0")); return }  // most tones and strategies are absent
         let scaled = value * 10_000
         // Nearest integer without libm's round(); the check below catches any k it gets wrong.
         var k = abs(scaled) < 1e15 ? Int(scaled + (scaled < 0 ? -0.5 : 0.5)) : 0
         if k != 0, Double(k) / 10_000 == value {
-            buffer.reserve(24)
-            if k < 0 { buffer.append(UInt8(ascii: "-")); k = -k }
-            buffer.appendDecimal(UInt(k / 10_000))
+            if k < 0 { byte(UInt8(ascii: "-")); k = -k }
+            decimal(UInt(k / 10_000))
             let fraction = k % 10_000
-            if fraction != 0 {  // ".", then the four digits without trailing zeros, stored directly
-                let digits = (fraction / 1000, fraction / 100 % 10, fraction / 10 % 10, fraction % 10)
-                let length = digits.3 != 0 ? 4 : digits.2 != 0 ? 3 : digits.1 != 0 ? 2 : 1
-                let out = buffer.end
-                out[0] = UInt8(ascii: ".")
-                out[1] = 0x30 &+ UInt8(truncatingIfNeeded: digits.0); out[2] = 0x30 &+ UInt8(truncatingIfNeeded: digits.1)
-                out[3] = 0x30 &+ UInt8(truncatingIfNeeded: digits.2); out[4] = 0x30 &+ UInt8(truncatingIfNeeded: digits.3)
-                buffer.advance(to: out + 1 + length)
+            if fraction != 0 {  // ".", then the four digits without trailing zeros, two at a time
+                let high = fraction / 100, low = fraction % 100
+                at[0] = UInt8(ascii: ".")
+                let pairs = UnsafeRawPointer(Self.digitPairs.utf8Start)
+                UnsafeMutableRawPointer(at + 1).storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 * high, as: UInt16.self), as: UInt16.self)
+                UnsafeMutableRawPointer(at + 3).storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 * low, as: UInt16.self), as: UInt16.self)
+                at += low != 0 ? (low % 10 != 0 ? 5 : 4) : (high % 10 != 0 ? 3 : 2)
             }
         } else if value == value.rounded(), abs(value) < 1e15 {
             number(Int(value))
         } else {
-            var text = value.description
-            text.withUTF8 { buffer.append($0.baseAddress!, count: $0.count) }
+            var text = value.description  // at most 24 bytes
+            text.withUTF8 { bytes($0.baseAddress!, count: $0.count) }
         }
     }
 
     mutating func number(_ value: Int) {
-        buffer.reserve(21)
         if value < 0 {
-            buffer.append(UInt8(ascii: "-"))
-            buffer.appendDecimal(value.magnitude)
+            byte(UInt8(ascii: "-"))
+            decimal(value.magnitude)
         } else {
-            buffer.appendDecimal(UInt(value))
+            decimal(UInt(value))
+        }
+    }
+
+    /// `value` in decimal. Most are one digit (a score's whole part) or a few (ids).
+    @inline(__always) mutating func decimal(_ value: UInt) {
+        if value < 10 {
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var v = value
+        var digits = 1
+        var probe = v
+        while probe >= 10 { probe /= 10; digits += 1 }
+        at += digits
+        var digit = at
+        for _ in 0..<digits {
+            digit -= 1
+            digit.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
         }
     }
 
@@ -91,137 +295,24 @@ struct JSONWriter {
         }
     }
 
-    mutating func analysis(_ a: Analysis, id: RowID) {
-        raw("{\"id\":"); self.id(id)
-        raw(",\"language\":"); Self.languageNames.write(a.language, to: buffer)
-        raw(",\"languageConfidence\":"); number(a.languageConfidence)
-        raw(",\"sentiment\":{\"compound\":"); number(a.sentiment.compound)
-        raw(",\"positive\":"); number(a.sentiment.positive)
-        raw(",\"neutral\":"); number(a.sentiment.neutral)
-        raw(",\"negative\":"); number(a.sentiment.negative)
-        raw(",\"label\":"); Self.labelNames.write(a.sentiment.label, to: buffer)
-        raw("}")
-        tone(a.tone)
-        raw(",\"politeness\":{\"strategies\":[")
-        var bits = a.politeness.strategies.rawValue  // bit k is PolitenessStrategy.allCases[k], as it iterates
-        while bits != 0 {
-            Self.strategyNames.write(at: bits.trailingZeroBitCount, to: buffer)
-            bits &= bits - 1
-            if bits != 0 { raw(",") }
-        }
-        raw("]}")
-        empathy(a.empathy)
-        if let evidence = a.evidence {
-            raw(",\"evidence\":[")
-            for (i, e) in evidence.enumerated() {
-                if i > 0 { raw(",") }
-                raw("{\"kind\":"); string(e.kind.rawValue)
-                raw(",\"text\":"); string(e.text)
-                raw(",\"range\":"); range(e.range)
-                raw(",\"target\":"); string(e.target)
-                raw(",\"targetRange\":"); range(e.targetRange)
-                raw(",\"effect\":"); number(e.effect)
-                if let source = e.source { raw(",\"source\":"); string(source) }
-                if let term = e.term { raw(",\"term\":"); string(term) }
-                if let marker = e.marker { raw(",\"marker\":"); string(marker) }
-                raw("}")
-            }
-            raw("]")
-        }
-        if let warnings = a.warnings {
-            raw(",\"warnings\":[")
-            for (i, w) in warnings.enumerated() {
-                if i > 0 { raw(",") }
-                raw("{\"kind\":"); string(w.kind.rawValue)
-                raw(",\"count\":"); number(w.count)
-                raw(",\"byteOffset\":"); number(w.byteOffset)
-                raw(",\"column\":"); number(w.byteOffset + 1)
-                raw("}")
-            }
-            raw("]")
-        }
-        raw("}\n")
-    }
-
-    mutating func error(_ message: String, id: RowID, file: String?, line: Int, column: Int) {
-        raw("{\"id\":"); self.id(id)
-        raw(",\"error\":{\"message\":"); string(message)
-        if let file { raw(",\"file\":"); string(file) }
-        raw(",\"line\":"); number(line)
-        raw(",\"column\":"); number(column)
-        raw("}}\n")
-    }
-
-    private mutating func tone(_ t: Tone) {
-        raw(",\"tone\":{\"politeness\":"); number(t.politeness)
-        raw(",\"frustration\":"); number(t.frustration)
-        raw(",\"anger\":"); number(t.anger)
-        raw(",\"sadness\":"); number(t.sadness)
-        raw(",\"anxiety\":"); number(t.anxiety)
-        raw(",\"satisfaction\":"); number(t.satisfaction)
-        raw(",\"gratitude\":"); number(t.gratitude)
-        raw(",\"profanity\":"); strings(t.profanity)
-        if t.shouting == Shouting() {
-            raw(",\"shouting\":{\"score\":0,\"capsWords\":0,\"exclamationRuns\":0,\"questionRuns\":0}}")
-            return
-        }
-        raw(",\"shouting\":{\"score\":"); number(t.shouting.score)
-        raw(",\"capsWords\":"); number(t.shouting.capsWords)
-        raw(",\"exclamationRuns\":"); number(t.shouting.exclamationRuns)
-        raw(",\"questionRuns\":"); number(t.shouting.questionRuns)
-        raw("}}")
-    }
-
-    private mutating func empathy(_ e: Empathy) {
-        if e == Empathy() {  // most turns, and every customer turn
-            raw(Self.emptyEmpathy)
-            return
-        }
-        raw(",\"empathy\":{\"score\":"); number(e.score)
-        raw(",\"emotionalReaction\":"); number(e.emotionalReaction)
-        raw(",\"interpretation\":"); number(e.interpretation)
-        raw(",\"exploration\":"); number(e.exploration)
-        raw(",\"personalisation\":"); bool(e.personalisation)
-        raw(",\"ownership\":"); bool(e.ownership)
-        raw(",\"reassurance\":"); bool(e.reassurance)
-        raw(",\"blame\":"); bool(e.blame)
-        raw(",\"dismissal\":"); bool(e.dismissal)
-        raw(",\"policyRefusal\":"); bool(e.policyRefusal)
-        raw("}")
-    }
-
-    private mutating func strings(_ values: [String]) {
-        raw("[")
-        for (i, value) in values.enumerated() {
-            if i > 0 { raw(",") }
-            string(value)
-        }
-        raw("]")
-    }
-
-    private mutating func bool(_ value: Bool) {
+    mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
     }
 
-    private mutating func range(_ r: Evidence.ByteRange) {
+    mutating func range(_ r: Evidence.ByteRange) {
         raw("{\"start\":"); number(r.start)
         raw(",\"end\":"); number(r.end)
         raw("}")
     }
 
-    private static let emptyEmpathy: StaticString = """
-        ,"empathy":{"score":0,"emotionalReaction":0,"interpretation":0,"exploration":0,"personalisation":false,\
-        "ownership":false,"reassurance":false,"blame":false,"dismissal":false,"policyRefusal":false}
-        """
-
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    // Enum names need no escaping: each is written quoted, in one copy, from a table made
-    // once from the raw values (a String per name and its escaping loop cost more than the
-    // rest of the row's strings).
-    private static let languageNames = QuotedNames(Language.allCases)
-    private static let labelNames = QuotedNames(SentimentLabel.allCases)
-    private static let strategyNames = QuotedNames(PolitenessStrategy.allCases)
+    /// "00" to "99" back to back (a literal: no lazy initialisation to check at each use).
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 }
 
 /// The raw values of an enum's cases, which need no JSON escaping, each stored quoted in one
@@ -245,19 +336,19 @@ final class QuotedNames<Name: RawRepresentable & Equatable>: @unchecked Sendable
 
     deinit { bytes.deallocate() }
 
-    @inline(__always) func write(_ name: Name, to buffer: ByteBuffer) {
-        write(at: names.firstIndex(of: name)!, to: buffer)
+    @inline(__always) func write(_ name: Name, to out: inout JSONCursor) {
+        write(at: names.firstIndex(of: name)!, to: &out)
     }
 
     /// Writes the quoted name of the case at `index`.
-    @inline(__always) func write(at index: Int, to buffer: ByteBuffer) {
+    @inline(__always) func write(at index: Int, to out: inout JSONCursor) {
         let start = offsets[index]
-        buffer.append(bytes + start, count: offsets[index + 1] - start)
+        out.bytes(bytes + start, count: offsets[index + 1] - start)
     }
 }
 
-/// A growable byte buffer written through a pointer: the writer reserves room once per field
-/// and then stores bytes with no bounds or uniqueness checks per byte.
+/// A growable byte buffer written through a pointer (see ``JSONCursor``): room is reserved
+/// first, then bytes are stored with no bounds or uniqueness checks per byte.
 final class ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -294,50 +385,6 @@ final class ByteBuffer {
     }
 
     func advance(to end: UnsafeMutablePointer<UInt8>) { count = end - base }
-
-    @inline(__always) func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    /// Most appends are the writer's short constant keys: they are copied a word at a time
-    /// here rather than by a call to memmove each.
-    @inline(__always) func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
-        reserve(n)
-        let to = UnsafeMutableRawPointer(base + count), from = UnsafeRawPointer(bytes)
-        if n >= 8 && n <= 64 {
-            var i = 0
-            while i + 8 < n {
-                to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
-                i += 8
-            }
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
-        } else {
-            to.copyMemory(from: from, byteCount: n)
-        }
-        count += n
-    }
-
-    /// Appends `value` in decimal. Most are one digit (a score's whole part) or a few (ids).
-    func appendDecimal(_ value: UInt) {
-        if value < 10 {
-            append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
-            return
-        }
-        var v = value
-        var digits = 1
-        var probe = v
-        while probe >= 10 { probe /= 10; digits += 1 }
-        reserve(digits)
-        var at = base + count + digits
-        for _ in 0..<digits {
-            at -= 1
-            at.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        }
-        count += digits
-    }
 
     func removeAll() { count = 0 }
 }

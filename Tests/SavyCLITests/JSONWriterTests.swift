@@ -47,6 +47,29 @@ struct JSONWriterTests {
         #expect(try JSONDecoder().decode(Analysis.self, from: Data(bytes)) == analysis)
     }
 
+    /// The writer stores through a pointer with no check per field: a record far larger than
+    /// the buffer, in long strings and in many short records, must grow it, not overrun it.
+    @Test func recordsLargerThanTheBufferGrowIt() throws {
+        let long = String(repeating: "\"quoted\" \u{1} ", count: 3_000)
+        let evidence = (0..<400).map { (i: Int) -> Evidence in
+            let text: String = i % 100 == 0 ? long : "w\(i)"
+            let range = Evidence.ByteRange(start: i, end: i + 1)
+            return Evidence(kind: .lexicon, text: text, range: range, target: "t", targetRange: range,
+                            effect: Double(i) / 10_000, source: "s", term: "t", marker: nil)
+        }
+        let warnings = (0..<2_000).map { TextWarning(kind: .invalidUTF8, count: $0, byteOffset: $0) }
+        let analysis = Analysis(language: .finnish, sentiment: Sentiment(compound: 0.5, positive: 1, neutral: 0, negative: 0),
+                                evidence: evidence, warnings: warnings)
+        var writer = JSONWriter(buffer: ByteBuffer(capacity: 64))
+        writer.analysis(analysis, id: .text(long))
+        writer.analysis(analysis, id: .number(2))
+        let lines = writer.bytes.split(separator: 0x0A)
+        #expect(lines.count == 2)
+        for line in lines {
+            #expect(try JSONDecoder().decode(Analysis.self, from: Data(line)) == analysis)
+        }
+    }
+
     @Test func warningsCarryAOneBasedColumn() throws {
         let analysis = Analysis(language: .english, sentiment: Sentiment(compound: 0, positive: 0, neutral: 1, negative: 0),
                                 warnings: [TextWarning(kind: .invalidUTF8, count: 1, byteOffset: 5)])
