@@ -434,6 +434,7 @@ struct CSavyKernel_Scratch {
     void *voikko;                      // this thread's Voikko handle, opened on first use
     const CSavyKernel_Morphology *voikko_owner;
     size_t analysed_words;             // words this scratch sent to Voikko (cache misses)
+    bool finnish_bases;                // this text is Finnish without Voikko: words take base forms (base_forms_fi.c)
     uint8_t *lemmas;                   // Finnish phrase keys, one per token
     size_t lemma_capacity, lemma_length;
     struct { uint32_t offset, length; } *phrase_keys;  // per token, into `lemmas`
@@ -558,6 +559,10 @@ static inline const Entry *match_phrase(const CSavyKernel_Lexicon *lexicon, CSav
     if (max_words < 2 || !may_start_phrase(lexicon, s, i)) return NULL;
     return match_phrase_at(lexicon, s, i, max_words, words, cues);
 }
+
+/// Finnish without Voikko: candidate base forms of an unknown word, closest first (base_forms_fi.c).
+size_t finnish_base_forms(const uint8_t *word, size_t length, uint8_t *out, size_t capacity,
+                          uint32_t *lengths, size_t max_candidates);
 
 /// English inflection fallback: writes candidate base forms of an unknown word.
 /// Returns how many candidates were written (each NUL-free, stored back to back in `out`).

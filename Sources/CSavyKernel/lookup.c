@@ -19,9 +19,39 @@ static bool is_clause_end(const uint8_t *key, size_t length, bool *sentence_end)
     return false;
 }
 
+// Finnish without Voikko, when Savy's suffix rules find nothing: the lemma whose Snowball
+// stem is the word's, if the lemmas sharing that stem agree in sign.
+static const Entry *stem_lemma(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *key, size_t length) {
+    if (!lexicon->stemmer || stemmer_skips(key, length)) return NULL;
+    if (!s->stem_handle || s->stem_owner != lexicon->stemmer) {
+        if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);
+        s->stem_handle = stemmer_open(lexicon->stemmer);
+        s->stem_owner = lexicon->stemmer;
+        if (!s->stem_handle) return NULL;
+    }
+    const uint8_t *stem;
+    size_t stem_length = stemmer_stem(lexicon->stemmer, s->stem_handle, key, length, &stem);
+    if (stem_length < 3) return NULL;
+    const Entry *index = table_find(&lexicon->table, TERM_STEM, stem, stem_length);
+    return index && index->stem_target ? &lexicon->table.entries[index->stem_target - 1] : NULL;
+}
+
+// The first candidate base forms with a valence and with cues.
+static void learn_base_forms(const CSavyKernel_Lexicon *lexicon, const uint8_t *forms, const uint32_t *lengths,
+                             size_t count, WordFacts *facts) {
+    for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
+        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
+        if (e && e->has_valence && !facts->base_valence) facts->base_valence = e;
+        if (e && e->cue_index && !facts->base_cue) facts->base_cue = e;
+        if (facts->base_valence && facts->base_cue) return;
+    }
+}
+
 // What `key` gives as a term of `lexicon`, whatever the text: its entry, or its spoken form's
-// standard's ("mä" -> "minä"), and an English word's base forms ("hates" -> "hate").
-static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length, uint64_t hash) {
+// standard's ("mä" -> "minä"), and the base forms of an English word ("hates" -> "hate") or,
+// with `finnish_bases`, of a Finnish word the lexicon lacks ("ihanaa" -> "ihana").
+static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *key,
+                            size_t length, uint64_t hash, bool finnish_bases) {
     WordFacts facts = {0};
     facts.spoken = lexicon->has_normalisations ? table_find_hashed(&lexicon->table, TERM_NORMALISATION, hash, key, length) : NULL;
     if (facts.spoken) {
@@ -30,14 +60,16 @@ static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, const uint8_t *k
         hash = hash_key(key, length);
     }
     facts.surface = table_find_hashed(&lexicon->table, CSavyKernel_TermWord, hash, key, length);
-    if (lexicon->language != CSavyKernel_LanguageEnglish || length < 4 || length > 48) return facts;
-    uint8_t forms[256];
-    uint32_t lengths[6];
-    size_t count = english_base_forms(key, length, forms, sizeof forms, lengths, 6);
-    for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-        if (e && e->has_valence && !facts.base_valence) facts.base_valence = e;
-        if (e && e->cue_index && !facts.base_cue) facts.base_cue = e;
+    if (length < 4 || length > 48) return facts;
+    if (lexicon->language == CSavyKernel_LanguageEnglish) {
+        uint8_t forms[256];
+        uint32_t lengths[6];
+        learn_base_forms(lexicon, forms, lengths, english_base_forms(key, length, forms, sizeof forms, lengths, 6), &facts);
+    } else if (finnish_bases && !(facts.surface && (facts.surface->has_valence || facts.surface->role))) {
+        uint8_t forms[2048];
+        uint32_t lengths[64];
+        learn_base_forms(lexicon, forms, lengths, finnish_base_forms(key, length, forms, sizeof forms, lengths, 64), &facts);
+        if (!facts.base_valence) facts.base_valence = stem_lemma(lexicon, s, key, length);
     }
     return facts;
 }
@@ -47,21 +79,25 @@ struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKe
     const uint8_t *key = s->keys + t->key_offset;
     size_t length = t->key_length;
     uint64_t hash = s->key_hashes[i];
+    // Finnish base forms are worked out only without Voikko; the facts learnt with them are
+    // another owner's.
+    bool finnish_bases = s->finnish_bases && lexicon->language == CSavyKernel_LanguageFinnish;
+    uint64_t owner = lexicon->id ^ (finnish_bases ? 1ULL << 63 : 0);
     WordMemo *m = NULL;
     if (length <= MEMO_KEY) {
         if (!s->word_memo) s->word_memo = calloc(MEMO_SLOTS, sizeof *s->word_memo);  // without it, no memo
         // Salted by the lexicon, so that a word's English and Finnish facts keep their own slots.
-        if (s->word_memo) m = &s->word_memo[(hash ^ lexicon->id * 0x9E3779B97F4A7C15ULL) & (MEMO_SLOTS - 1)];
+        if (s->word_memo) m = &s->word_memo[(hash ^ owner * 0x9E3779B97F4A7C15ULL) & (MEMO_SLOTS - 1)];
     }
     WordFacts fresh;
     const WordFacts *facts = &fresh;
-    if (m && memo_holds(&m->key, lexicon->id, key, length, hash)) {
+    if (m && memo_holds(&m->key, owner, key, length, hash)) {
         facts = &m->facts;
     } else {
-        fresh = learn_word(lexicon, key, length, hash);
+        fresh = learn_word(lexicon, s, key, length, hash, finnish_bases);
         if (m) {
             m->facts = fresh;
-            memo_keep(&m->key, lexicon->id, key, length, hash);
+            memo_keep(&m->key, owner, key, length, hash);
         }
     }
     struct TokenLookup *cache = &s->token_lookups[i];
@@ -365,25 +401,6 @@ static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord
     }
 }
 
-// Finnish without Voikko: the word's Snowball stem against the lemmas' stems.
-static void stem_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, const uint8_t *key,
-                        size_t length, Item *item) {
-    if (!lexicon->stemmer || stemmer_skips(key, length)) return;
-    if (!s->stem_handle || s->stem_owner != lexicon->stemmer) {
-        if (s->stem_handle) stemmer_close(s->stem_owner, s->stem_handle);
-        s->stem_handle = stemmer_open(lexicon->stemmer);
-        s->stem_owner = lexicon->stemmer;
-        if (!s->stem_handle) return;
-    }
-    const uint8_t *stem;
-    size_t stem_length = stemmer_stem(lexicon->stemmer, s->stem_handle, key, length, &stem);
-    if (stem_length < 3) return;
-    const Entry *index = table_find(&lexicon->table, TERM_STEM, stem, stem_length);
-    if (!index || !index->stem_target) return;
-    take_entry(lexicon, item, &lexicon->table.entries[index->stem_target - 1], CSavyKernel_EvidenceInflection);
-    item->role = CSavyKernel_RoleNone;
-}
-
 // A verb whose sense depends on an elative complement: "pidän tästä" (like) against "minun
 // pitää mennä" (must) or "pidä kiinni" (hold), "välitän sinusta" (care) against "välitän
 // viestin" (forward). The lexicon writes that sense as dictionaries do, "pitää jostakin";
@@ -439,8 +456,9 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
         return;
     }
     bool finnish = lexicon->language == CSavyKernel_LanguageFinnish;
-    if (finnish) analyse_finnish(lexicon, morphology, s);
     bool analysed = finnish && morphology;
+    s->finnish_bases = finnish && !analysed;  // before any word is looked up, analyse_finnish's included
+    if (finnish) analyse_finnish(lexicon, morphology, s);
     for (size_t i = 0; i < s->token_count && !s->failed;) {
         const CSavyKernel_Token *t = &s->tokens[i];
         const uint8_t *key = s->keys + t->key_offset;
@@ -451,8 +469,6 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
             case CSavyKernel_TokenWord: {
                 item->flags |= ITEM_WORDLIKE;
                 const struct TokenLookup *word = look_up_word(lexicon, s, i);
-                key = word->key;
-                size_t key_length = word->key_length;
                 if (analysed) item->fi_flags = s->words[i].flags;
                 const Entry *surface = word->surface;
                 const Entry *e = surface;
@@ -475,7 +491,6 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 e = surface;
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
                 if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], item);
-                else if (finnish && !(e && (e->has_valence || e->role))) stem_lookup(lexicon, s, key, key_length, item);
                 else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
                 if (analysed && !item->role) governed_lookup(lexicon, s, i, item);
                 if (finnish && item->role == CSavyKernel_RoleNegator && is_prohibitive_form(s, t)) item->fi_flags |= FI_IMPERATIVE;

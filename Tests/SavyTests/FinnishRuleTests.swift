@@ -32,12 +32,23 @@ struct FinnishRuleTests {
         #expect(a.compound("Kiitoksia paljon") > 0)
     }
 
-    @Test func withoutVoikkoSnowballStemsStandIn() throws {
+    @Test func withoutVoikkoSuffixRulesAndSnowballStemsStandIn() throws {
         let plain = try Analyzer(configuration: .init(language: .finnish, useVoikko: false))
         #expect(!plain.usesVoikko)
         // "hyvää" is not in the lexicon as written; its stem meets the stem of "hyvä".
         #expect(plain.compound("hyvää") > 0)
         #expect(plain.evidence("hyvää").map(\.kind) == [.inflection])
+        // Savy's own suffix rules find base forms Snowball's stems miss ("ihana" stems to
+        // "iha", "ihanaa" to "ihan"): cases, the plural, possessives, -sti, verb endings,
+        // and the strong grade where the ending took it away.
+        let bases = ["Tämä on ihanaa": "ihana", "hyviä uutisia": "hyvä", "Olen huolissani": "huoli",
+                     "onnellisia asiakkaita": "onnellinen", "varmasti": "varma", "Odotan": "odottaa",
+                     "sodassa": "sota", "Se sopii": "sopia"]
+        for (text, base) in bases {
+            #expect(plain.evidence(text).filter { $0.kind == .inflection }.compactMap(\.term).contains(base), "\(text)")
+        }
+        // A conjunction is not read as a noun it could be an inflected form of ("kuten" is not "kusi").
+        #expect(plain.evidence("kuten sanoin").isEmpty)
         // The stop-list: "on" and "kun" share stems with "onni" and "kunnia", and never match.
         #expect(plain.compound("onni") > 0)
         #expect(plain.evidence("Se on niin kun se on").isEmpty)
