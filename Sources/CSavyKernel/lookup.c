@@ -220,6 +220,24 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     if (e) take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
 }
 
+// A word Voikko does not know (slang, loans, misspellings) read by Savy's suffix rules, as
+// without Voikko: "luuserina" -> "luuseri", "skeidaa" -> "skeida". Such words are few, so
+// their base forms are not memoised.
+static void unknown_word_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
+    const struct TokenLookup *word = look_up_word(lexicon, s, i);
+    if (word->key_length < 4 || word->key_length > 48) return;
+    uint8_t forms[2048];
+    uint32_t lengths[64];
+    size_t count = finnish_base_forms(word->key, word->key_length, forms, sizeof forms, lengths, 64);
+    for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
+        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
+        if (e && e->has_valence) {
+            take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
+            return;
+        }
+    }
+}
+
 // "toivoton", "epäkohtelias": lexical negation reverses the base's valence this much, as a
 // negation verb would.
 static const float LEXICAL_NEGATION_SCALAR = -0.74f;
@@ -490,8 +508,10 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 }
                 e = surface;
                 if (e && (e->has_valence || e->role)) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
-                if (analysed && (!e || !e->has_valence)) finnish_lookup(lexicon, &s->words[i], item);
-                else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
+                if (analysed && (!e || !e->has_valence)) {
+                    finnish_lookup(lexicon, &s->words[i], item);
+                    if (!item->valence && !(s->words[i].flags & FI_KNOWN)) unknown_word_lookup(lexicon, s, i, item);
+                } else if (!e || !(e->has_valence || e->role)) fallback_lookup(lexicon, s, i, item);
                 if (analysed && !item->role) governed_lookup(lexicon, s, i, item);
                 if (finnish && item->role == CSavyKernel_RoleNegator && is_prohibitive_form(s, t)) item->fi_flags |= FI_IMPERATIVE;
                 break;

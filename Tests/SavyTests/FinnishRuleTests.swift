@@ -32,6 +32,14 @@ struct FinnishRuleTests {
         #expect(a.compound("Kiitoksia paljon") > 0)
     }
 
+    @Test func aWordVoikkoDoesNotKnowIsReadBySuffixRules() throws {
+        let a = try fi()
+        // Slang Voikko lacks, inflected: its lexicon entry is found as it would be without Voikko.
+        #expect(a.compound("Senkin tampiot!") < 0)
+        #expect(a.evidence("Senkin tampiot!").of(.inflection).compactMap(\.term) == ["tampio"])
+        #expect(a.evidence("Tuo on täyttä kusetusta").of(.inflection).compactMap(\.term) == ["kusetus"])
+    }
+
     @Test func withoutVoikkoSuffixRulesAndSnowballStemsStandIn() throws {
         let plain = try Analyzer(configuration: .init(language: .finnish, useVoikko: false))
         #expect(!plain.usesVoikko)
