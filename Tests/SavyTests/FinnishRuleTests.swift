@@ -32,6 +32,15 @@ struct FinnishRuleTests {
         #expect(a.compound("Kiitoksia paljon") > 0)
     }
 
+    @Test func askingToWaitIsNoComplaintOfWaiting() throws {
+        let a = try fi()
+        // An agent's "Odota hetki" masks odottaa (-0.4); the customer's waiting still counts.
+        #expect(a.compound("Odota hetki, tarkistan asian.") == 0)
+        #expect(a.compound("Odottakaa hetki.") == 0)
+        #expect(a.compound("Olen odottanut kaksi viikkoa.") < 0)
+        #expect(a.compound("Odotan vastausta.") < 0)
+    }
+
     @Test func aWordVoikkoDoesNotKnowIsReadBySuffixRules() throws {
         let a = try fi()
         // Slang Voikko lacks, inflected: its lexicon entry is found as it would be without Voikko.
