@@ -377,7 +377,8 @@ static void finnish_lookup(const CSavyKernel_Lexicon *lexicon, const FinnishWord
                     }
                     take_valence(lexicon, item, e);
                     // The abessive negates like the caritive: "vaikeuksitta" (without difficulty).
-                    if ((w->flags & FI_ABESSIVE) && !item->role) negate_lexically(item);
+                    // (A feeling's role is no obstacle: "huoletta", without worry.)
+                    if ((w->flags & FI_ABESSIVE) && (!item->role || item->role == CSavyKernel_RoleFeeling)) negate_lexically(item);
                     return;
                 case FI_NEGATED:
                     take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);

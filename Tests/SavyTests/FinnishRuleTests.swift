@@ -121,6 +121,8 @@ struct FinnishRuleTests {
         #expect(a.compound("Sinun ei tarvitse olla huolissasi") > 0)
         #expect(a.compound("En pelkää") < 0)
         #expect(a.compound("Älä valehtele") < 0)
+        // A feeling's role keeps its other rules: the abessive still negates it ("without worry").
+        #expect(a.compound("Voit nukkua huoletta.") > 0)
     }
 
     @Test func liftingTheHearersBurdenReassures() throws {
