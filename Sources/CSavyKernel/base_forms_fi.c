@@ -28,27 +28,7 @@ static bool is_vowel(uint8_t c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == AE || c == OE;
 }
 
-// An ending written with A, O, U for the harmonic vowels: "ssA" is "ssa" or "ssä".
-static size_t ending(const Candidates *c, const char *pattern, uint8_t *out) {
-    size_t n = 0;
-    for (const char *p = pattern; *p; p++) {
-        uint8_t ch = (uint8_t)*p;
-        if (ch == 'A') ch = c->front ? AE : 'a';
-        else if (ch == 'O') ch = c->front ? OE : 'o';
-        else if (ch == 'U') ch = c->front ? 'y' : 'u';
-        out[n++] = ch;
-    }
-    return n;
-}
-
-// Does word[0, length) end in `pattern`, leaving at least `keep` bytes? Returns its length, or 0.
-// An ending, with its length: tables of them are scanned for every new word.
-typedef struct Pattern {
-    const char *text;
-    size_t length;
-} Pattern;
-#define P(literal) {literal, sizeof literal - 1}
-
+// Endings are written with A, O, U for the harmonic vowels: "ssA" is "ssa" or "ssä".
 static inline uint8_t harmonic(const Candidates *c, uint8_t ch) {
     if (ch == 'A') return c->front ? AE : 'a';
     if (ch == 'O') return c->front ? OE : 'o';
@@ -56,6 +36,20 @@ static inline uint8_t harmonic(const Candidates *c, uint8_t ch) {
     return ch;
 }
 
+static size_t ending(const Candidates *c, const char *pattern, uint8_t *out) {
+    size_t n = 0;
+    for (const char *p = pattern; *p; p++) out[n++] = harmonic(c, (uint8_t)*p);
+    return n;
+}
+
+// An ending and its length: tables of them are scanned for every new word.
+typedef struct Pattern {
+    const char *text;
+    size_t length;
+} Pattern;
+#define P(literal) {literal, sizeof literal - 1}
+
+// Does word[0, length) end in `pattern`, leaving at least `keep` bytes? Returns its length, or 0.
 static size_t ends_in(const Candidates *c, const uint8_t *word, size_t length, Pattern pattern, size_t keep) {
     size_t n = pattern.length;
     if (length < n + keep) return 0;
@@ -165,7 +159,8 @@ static const Pattern CLITICS[] = {P("kin"), P("kAAn"), P("hAn"), P("pA"), P("kO"
 static const Pattern POSSESSIVES[] = {P("ni"), P("si"), P("mme"), P("nne"), P("nsA")};
 static const Pattern ADVERB = P("sti");
 // Case endings; whether the plural's i may stand before them (not before the singular's
-// genitive -n or the plural nominative -t); whether the singular takes the weak grade before them.
+// genitive -n or the plural nominative -t); whether the singular takes the weak grade before
+// them; and the partitive -tA, after which a consonant stem is an i-noun's ("huol-ta").
 static const struct { Pattern ending; bool plural, weak, partitive_ta; } CASES[] = {
     {P("ssA"), true, true, false}, {P("stA"), true, true, false}, {P("llA"), true, true, false},
     {P("ltA"), true, true, false}, {P("lle"), true, true, false}, {P("nA"), true, false, false},
@@ -268,7 +263,7 @@ size_t finnish_base_forms(const uint8_t *word, size_t length, uint8_t *out, size
         }
     }
     if (n < 4) return 0;
-    static _Thread_local Candidates c;  // 4 KiB: kept off the stack
+    static _Thread_local Candidates c;  // 5 KiB: kept off the stack
     c.count = 0;
     c.front = false;
     bool back = false;
