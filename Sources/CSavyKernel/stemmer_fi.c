@@ -18,10 +18,11 @@ struct Stemmer {
 // Below this many bytes, a word is never stem-matched.
 #define MIN_STEMMED_BYTES 4
 
-// Frequent words whose stems meet a sentiment word's stem.
+// Frequent words whose stems meet a sentiment word's stem ("voit", you can: "voittaa", win).
 static const char *const stop_list[] = {
-    "ehkä", "että", "jotta", "koska", "kuin", "kuitenkin", "mutta", "niin", "oli", "olin", "olisi",
-    "olit", "olla", "ollut", "olemme", "olen", "olet", "olette", "ovat", "sitten", "vaan", "vaikka",
+    "aikaa", "antaa", "ehkä", "että", "jotta", "koska", "kuin", "kuitenkin", "kunhan", "mutta", "niin",
+    "oli", "olin", "olisi", "olit", "olla", "ollut", "olemme", "olen", "olet", "olette", "ovat", "sitten",
+    "vaan", "vaikka", "voit", "voitko", "voitte", "voitteko", "yksi",
 };
 
 Stemmer *stemmer_load(void) {

@@ -69,6 +69,8 @@ struct FinnishRuleTests {
         // The stop-list: "on" and "kun" share stems with "onni" and "kunnia", and never match.
         #expect(plain.compound("onni") > 0)
         #expect(plain.evidence("Se on niin kun se on").isEmpty)
+        // "voit" (you can) is no "voittaa" (win), "kunhan" (as long as) no "kunnia" (honour).
+        #expect(plain.evidence("Voit soittaa kunhan ehdit").isEmpty)
         // The negation verb's forms are listed, so negation works without Voikko too.
         #expect(plain.compound("En ole tyytyväinen") < 0)
     }
