@@ -102,8 +102,9 @@ static void nominal(Candidates *c, const uint8_t *st, size_t n, bool plural_ok, 
     }
 }
 
-// A verb stem left by a personal, tense or participle ending: the infinitives it can come from.
-static void verbal(Candidates *c, const uint8_t *st, size_t n) {
+// A verb stem left by a personal, tense or participle ending, or `bare` (the imperative and
+// the connegative: "ei onnistu", "älä hermoile"): the infinitives it can come from.
+static void verbal(Candidates *c, const uint8_t *st, size_t n, bool bare) {
     if (n < 2) return;
     uint8_t last = st[n - 1], before = st[n - 2];
     if (is_vowel(last)) {
@@ -111,7 +112,8 @@ static void verbal(Candidates *c, const uint8_t *st, size_t n) {
         if (n >= 4 && last == before) add(c, st, n - 1, "A");  // sopii -> sopia
         uint8_t a = c->front ? AE : 'a';
         if (last == a && is_vowel(before)) add(c, st, n - 1, "tA");  // halua-n -> haluta
-        if (last == 'e' && (before == 'l' || before == 'n' || before == 'r')) {
+        // (A bare -ne or -re is mostly a noun: "kone" is no "konna".)
+        if (last == 'e' && (before == 'l' || (!bare && (before == 'n' || before == 'r')))) {
             uint8_t tail[2] = {before, a};
             add_bytes(c, st, n - 1, tail, 2);                 // kuole-n -> kuolla
         }
@@ -228,12 +230,12 @@ static void generate(Candidates *c, const uint8_t *word, size_t length) {
             size_t e = ends_in(c, g0, n0, VERB_ENDINGS[k].ending, 3);
             if (!e) continue;
             size_t n = n0 - e;
-            verbal(c, g0, n);
+            verbal(c, g0, n, false);
             // The personal forms of a strong-grade infinitive take the weak grade: odota-n -> odottaa.
             if (!VERB_ENDINGS[k].personal || !is_vowel(g0[n - 1]) || is_vowel(g0[n - 2])) continue;
             Graded strong[4];
             size_t count = strong_grades(g0, n, strong, 4);
-            for (size_t j = 0; j < count; j++) verbal(c, strong[j].bytes, strong[j].length);
+            for (size_t j = 0; j < count; j++) verbal(c, strong[j].bytes, strong[j].length, false);
         }
     }
 }
@@ -243,6 +245,35 @@ static size_t common_prefix(const uint8_t *a, size_t an, const uint8_t *b, size_
     size_t k = 0;
     while (k < an && k < bn && a[k] == b[k]) k++;
     return k;
+}
+
+// Appends the candidates to `out` as UTF-8, closest first: the longest common beginning with
+// the word, then the order the rules wrote them in (a counting sort: the beginnings are at
+// most MAX_WORD long). Returns how many were written.
+static size_t emit(const Candidates *c, const uint8_t *latin, size_t n, uint8_t *out, size_t capacity, size_t *used,
+                   uint32_t *lengths, size_t max_candidates) {
+    size_t shared[MAX_CANDIDATES], starts[MAX_WORD + 2] = {0}, order[MAX_CANDIDATES];
+    for (size_t k = 0; k < c->count; k++) {
+        shared[k] = common_prefix(c->bytes[k], c->lengths[k], latin, n);
+        starts[MAX_WORD - shared[k] + 1]++;
+    }
+    for (size_t k = 1; k <= MAX_WORD + 1; k++) starts[k] += starts[k - 1];
+    for (size_t k = 0; k < c->count; k++) order[starts[MAX_WORD - shared[k]]++] = k;
+    size_t count = 0;
+    for (size_t a = 0; a < c->count && count < max_candidates; a++) {
+        const uint8_t *cand = c->bytes[order[a]];
+        size_t m = c->lengths[order[a]];
+        if (m == n && memcmp(cand, latin, n) == 0) continue;  // the word itself was looked up already
+        size_t bytes = 0;
+        for (size_t k = 0; k < m; k++) bytes += cand[k] >= 0x80 ? 2 : 1;
+        if (*used + bytes > capacity) break;
+        for (size_t k = 0; k < m; k++) {
+            if (cand[k] >= 0x80) { out[(*used)++] = 0xC3; out[(*used)++] = (uint8_t)(cand[k] - 0x40); }
+            else out[(*used)++] = cand[k];
+        }
+        lengths[count++] = (uint32_t)bytes;
+    }
+    return count;
 }
 
 size_t finnish_base_forms(const uint8_t *word, size_t length, uint8_t *out, size_t capacity,
@@ -273,28 +304,11 @@ size_t finnish_base_forms(const uint8_t *word, size_t length, uint8_t *out, size
     }
     if (back) c.front = false;
     generate(&c, latin, n);
-    // Closest first: the longest common beginning with the word, then the order the rules
-    // wrote them in (a counting sort: the beginnings are at most MAX_WORD long).
-    size_t shared[MAX_CANDIDATES], starts[MAX_WORD + 2] = {0}, order[MAX_CANDIDATES];
-    for (size_t k = 0; k < c.count; k++) {
-        shared[k] = common_prefix(c.bytes[k], c.lengths[k], latin, n);
-        starts[MAX_WORD - shared[k] + 1]++;
-    }
-    for (size_t k = 1; k <= MAX_WORD + 1; k++) starts[k] += starts[k - 1];
-    for (size_t k = 0; k < c.count; k++) order[starts[MAX_WORD - shared[k]]++] = k;
-    size_t count = 0, used = 0;
-    for (size_t a = 0; a < c.count && count < max_candidates; a++) {
-        const uint8_t *cand = c.bytes[order[a]];
-        size_t m = c.lengths[order[a]];
-        if (m == n && memcmp(cand, latin, n) == 0) continue;  // the word itself was looked up already
-        size_t bytes = 0;
-        for (size_t k = 0; k < m; k++) bytes += cand[k] >= 0x80 ? 2 : 1;
-        if (used + bytes > capacity) break;
-        for (size_t k = 0; k < m; k++) {
-            if (cand[k] >= 0x80) { out[used++] = 0xC3; out[used++] = (uint8_t)(cand[k] - 0x40); }
-            else out[used++] = cand[k];
-        }
-        lengths[count++] = (uint32_t)bytes;
-    }
-    return count;
+    size_t used = 0;
+    size_t count = emit(&c, latin, n, out, capacity, &used, lengths, max_candidates);
+    // Last, the word as a bare verb stem: behind the rest, since most such words are nouns
+    // ("kaunista" is kaunis, not kaunistaa).
+    c.count = 0;
+    verbal(&c, latin, n, true);
+    return count + emit(&c, latin, n, out, capacity, &used, lengths + count, max_candidates - count);
 }

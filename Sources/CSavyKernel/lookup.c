@@ -217,7 +217,16 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
         return;
     }
     const Entry *e = look_up_word(lexicon, s, i)->base_valence;
-    if (e) take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
+    if (!e) return;
+    take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
+    // An inflected form plays its base's part too ("hermoile" is hermoilla's feeling).
+    if (!item->role && e->role) {
+        item->role = e->role;
+        item->role_value = e->role_value;
+        item->role_source = e->role_source;
+        item->role_term = item->term;
+        item->role_term_length = item->term_length;
+    }
 }
 
 // A word Voikko does not know (slang, loans, misspellings) read by Savy's suffix rules, as

@@ -64,6 +64,11 @@ struct FinnishRuleTests {
         for (text, base) in bases {
             #expect(plain.evidence(text).filter { $0.kind == .inflection }.compactMap(\.term).contains(base), "\(text)")
         }
+        // The bare stem, the connegative and imperative, comes last ("ei onnistu"; "kaunista" is
+        // kaunis), and an inflected form plays its base's part ("älä hermoile" consoles).
+        #expect(plain.compound("Maksu ei onnistu.") < 0)
+        #expect(plain.evidence("Kaunista.").compactMap(\.term) == ["kaunis"])
+        #expect(plain.compound("Älä hermoile.") > 0)
         // A conjunction is not read as a noun it could be an inflected form of ("kuten" is not "kusi").
         #expect(plain.evidence("kuten sanoin").isEmpty)
         // The stop-list: "on" and "kun" share stems with "onni" and "kunnia", and never match.
