@@ -191,6 +191,18 @@ static void take_fallback(const CSavyKernel_Lexicon *lexicon, Item *item, const 
     item->term_length = e->key_length;
 }
 
+// Scores an item by its base form's entry, whose part it plays too when it has none of its
+// own ("hermoile" is hermoilla's feeling).
+static void take_base_form(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e) {
+    take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
+    if (item->role || !e->role) return;
+    item->role = e->role;
+    item->role_value = e->role_value;
+    item->role_source = e->role_source;
+    item->role_term = item->term;
+    item->role_term_length = item->term_length;
+}
+
 // A word the lexicon lacks: a hyphenated word by its last part ("super-friendly"), an
 // inflected one by its base form ("hates" -> "hate").
 static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
@@ -217,16 +229,7 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
         return;
     }
     const Entry *e = look_up_word(lexicon, s, i)->base_valence;
-    if (!e) return;
-    take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
-    // An inflected form plays its base's part too ("hermoile" is hermoilla's feeling).
-    if (!item->role && e->role) {
-        item->role = e->role;
-        item->role_value = e->role_value;
-        item->role_source = e->role_source;
-        item->role_term = item->term;
-        item->role_term_length = item->term_length;
-    }
+    if (e) take_base_form(lexicon, item, e);
 }
 
 // A word Voikko does not know (slang, loans, misspellings) read by Savy's suffix rules, as
@@ -237,14 +240,9 @@ static void unknown_word_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_
     if (word->key_length < 4 || word->key_length > 48) return;
     uint8_t forms[2048];
     uint32_t lengths[64];
-    size_t count = finnish_base_forms(word->key, word->key_length, forms, sizeof forms, lengths, 64);
-    for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
-        const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
-        if (e && e->has_valence) {
-            take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
-            return;
-        }
-    }
+    WordFacts bases = {0};
+    learn_base_forms(lexicon, forms, lengths, finnish_base_forms(word->key, word->key_length, forms, sizeof forms, lengths, 64), &bases);
+    if (bases.base_valence) take_base_form(lexicon, item, bases.base_valence);
 }
 
 // "toivoton", "epäkohtelias": lexical negation reverses the base's valence this much, as a
