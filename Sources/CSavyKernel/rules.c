@@ -205,7 +205,7 @@ static bool is_prohibition(const CSavyKernel_Scratch *s, size_t k) {
 enum { NO_NEED_NONE, NO_NEED_FORBIDS, NO_NEED };
 
 // Does negator k forbid outright ("mustn't"), or say there is no need ("needn't", "you don't
-// need to", "no need to", "ei tarvitse", "ei tarvinnut", "ei täydy", spoken "ei tarvii")?
+// need to", "you don't have to", "no need to", "ei tarvitse", "ei tarvinnut", "ei täydy", spoken "ei tarvii")?
 // `*need_verb` says a need verb follows it, which the negation's scope then reaches over.
 static int no_need(const CSavyKernel_Scratch *s, size_t k, bool *need_verb) {
     const Item *it = &s->items[k];
@@ -214,7 +214,8 @@ static int no_need(const CSavyKernel_Scratch *s, size_t k, bool *need_verb) {
     if (IS_KEY(s, it, "needn't") || IS_KEY(s, it, "neednt")) return NO_NEED;
     if (k + 1 >= s->item_count) return NO_NEED_NONE;
     const Item *next = &s->items[k + 1];
-    *need_verb = IS_KEY(s, next, "need") || IS_KEY(s, next, "needs") || IS_KEY(s, next, "tarvitse") ||
+    bool have_to = (IS_KEY(s, next, "have") || IS_KEY(s, next, "has")) && k + 2 < s->item_count && IS_KEY(s, &s->items[k + 2], "to");
+    *need_verb = have_to || IS_KEY(s, next, "need") || IS_KEY(s, next, "needs") || IS_KEY(s, next, "tarvitse") ||
                  IS_KEY(s, next, "tarvitsee") || IS_KEY(s, next, "tarvinnut") || IS_KEY(s, next, "tarvitsisi") ||
                  IS_KEY(s, next, "tarvii") || IS_KEY(s, next, "tartte") || IS_KEY(s, next, "täydy");
     return *need_verb ? NO_NEED : NO_NEED_NONE;

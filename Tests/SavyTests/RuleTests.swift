@@ -138,6 +138,8 @@ struct NegationTests {
         let a = try builtIn()
         #expect(a.score("You don't need to do anything else").empathy.reassurance)
         #expect(a.score("He doesn't need to come in").empathy.reassurance)
+        #expect(a.score("You don't have to do anything").empathy.reassurance)
+        #expect(a.compound("You don't have to worry about that") > 0)
         // The speaker's own need, a reproach, and a plain negation are not reassurance.
         #expect(!a.score("I don't need to do anything else").empathy.reassurance)
         #expect(!a.score("You don't need to be rude").empathy.reassurance)
