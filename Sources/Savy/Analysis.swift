@@ -32,6 +32,19 @@ public struct Analysis: Codable, Sendable, Hashable {
         self.evidence = evidence
         self.warnings = warnings
     }
+
+    /// Every field at once, as the kernel's results are decoded.
+    init(language: Language, languageConfidence: Double, sentiment: Sentiment, tone: Tone, politeness: Politeness,
+         empathy: Empathy, evidence: [Evidence]?, warnings: [TextWarning]?) {
+        self.language = language
+        self.languageConfidence = languageConfidence
+        self.sentiment = sentiment
+        self.tone = tone
+        self.politeness = politeness
+        self.empathy = empathy
+        self.evidence = evidence
+        self.warnings = warnings
+    }
 }
 
 /// Sentiment on VADER's scales.

@@ -11,31 +11,35 @@ struct ResultDecoder {
             positive: Self.rounded(result.positive),
             neutral: Self.rounded(result.neutral),
             negative: Self.rounded(result.negative))
-        var analysis = Analysis(language: Language(kernel: result.language), sentiment: sentiment)
-        analysis.languageConfidence = Self.rounded(result.language_confidence)
-        decodeTone(result.tone, text: text, context: context, into: &analysis)
-        let lexicon = analysis.language == .finnish ? (analyzer.finnish ?? analyzer.english) : analyzer.english
+        let language = Language(kernel: result.language)
+        var warnings: [TextWarning]?
         if result.invalid_utf8 > 0 {
-            analysis.warnings = [TextWarning(kind: .invalidUTF8, count: Int(result.invalid_utf8), byteOffset: Int(result.first_invalid))]
+            warnings = [TextWarning(kind: .invalidUTF8, count: Int(result.invalid_utf8), byteOffset: Int(result.first_invalid))]
         }
+        var found: [Evidence]?
         if let evidence {
+            let lexicon = language == .finnish ? (analyzer.finnish ?? analyzer.english) : analyzer.english
             let records = UnsafeBufferPointer(start: CSavyKernel_EvidenceBuffer_data(evidence), count: CSavyKernel_EvidenceBuffer_count(evidence))
             let mine = records[Int(result.evidence_start)..<Int(result.evidence_start + result.evidence_count)]
-            analysis.evidence = mine.map { decode($0, text: text, lexicon: lexicon) }
+            found = mine.map { decode($0, text: text, lexicon: lexicon) }
         }
-        return analysis
+        // Built in one piece: filling a default Analysis field by field copied it twice a row.
+        return Analysis(language: language, languageConfidence: Self.rounded(result.language_confidence), sentiment: sentiment,
+                        tone: tone(result.tone, text: text), politeness: Politeness(strategies: PolitenessStrategies(rawValue: result.tone.strategies)),
+                        empathy: empathy(result.tone, text: text, context: context), evidence: found, warnings: warnings)
     }
 
-    private func decodeTone(_ t: CSavyKernel_Tone, text: UnsafeRawBufferPointer, context: TurnContext?, into analysis: inout Analysis) {
+    private func tone(_ t: CSavyKernel_Tone, text: UnsafeRawBufferPointer) -> Tone {
         let tones = t.tones  // in CSavyKernel_Cue order: frustration, anger, sadness, anxiety, satisfaction, gratitude
         var ranges = t.profanity
-        let profanity = withUnsafeBytes(of: &ranges) { raw in
+        let count = min(Int(t.profanity_count), Int(CSavyKernel_MaxProfanity))
+        let profanity: [String] = count == 0 ? [] : withUnsafeBytes(of: &ranges) { raw in
             let pairs = raw.bindMemory(to: UInt32.self)
-            return (0..<min(Int(t.profanity_count), Int(CSavyKernel_MaxProfanity))).map { i in
+            return (0..<count).map { i in
                 String(decoding: UnsafeRawBufferPointer(rebasing: text[Int(pairs[2 * i])..<Int(pairs[2 * i + 1])]), as: UTF8.self)
             }
         }
-        analysis.tone = Tone(
+        return Tone(
             politeness: Self.rounded(t.politeness),
             frustration: Self.rounded(tones.0),
             anger: Self.rounded(tones.1),
@@ -46,14 +50,16 @@ struct ResultDecoder {
             profanity: profanity,
             shouting: Shouting(score: Self.rounded(t.shouting), capsWords: Int(t.caps_words),
                                exclamationRuns: Int(t.exclamation_runs), questionRuns: Int(t.question_runs)))
-        // Bit k is PolitenessStrategy.allCases[k] in the kernel too (CSavyKernel_Strategy).
-        analysis.politeness = Politeness(strategies: PolitenessStrategies(rawValue: t.strategies))
+    }
+
+    // Bit k of `strategies` is PolitenessStrategy.allCases[k] in the kernel too (CSavyKernel_Strategy).
+    private func empathy(_ t: CSavyKernel_Tone, text: UnsafeRawBufferPointer, context: TurnContext?) -> Empathy {
         var caring = t.caring
         if let context, Personalisation.detect(in: text, context: context) {
             caring |= UInt8(CSavyKernel_CaringPersonalisation)
         }
         func has(_ bit: Int) -> Bool { caring & UInt8(bit) != 0 }
-        analysis.empathy = Empathy(
+        return Empathy(
             score: Self.rounded(CSavyKernel_empathy_score(t.emotional_reaction, t.interpretation, t.exploration, caring)),
             emotionalReaction: Int(t.emotional_reaction),
             interpretation: Int(t.interpretation),
