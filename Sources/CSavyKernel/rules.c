@@ -214,6 +214,10 @@ static int no_need(const CSavyKernel_Scratch *s, size_t k, bool *need_verb) {
     if (IS_KEY(s, it, "needn't") || IS_KEY(s, it, "neednt")) return NO_NEED;
     if (k + 1 >= s->item_count) return NO_NEED_NONE;
     const Item *next = &s->items[k + 1];
+    // The noun: "No need." and "No need to call" lift a burden; "There's no need for that"
+    // may rebuke, and its "no" keeps its own valence.
+    if (IS_KEY(s, it, "no") && IS_KEY(s, next, "need") && k + 2 < s->item_count &&
+        !(s->items[k + 2].flags & ITEM_CLAUSE_END) && !IS_KEY(s, &s->items[k + 2], "to")) return NO_NEED_NONE;
     bool have_to = (IS_KEY(s, next, "have") || IS_KEY(s, next, "has")) && k + 2 < s->item_count && IS_KEY(s, &s->items[k + 2], "to");
     *need_verb = have_to || IS_KEY(s, next, "need") || IS_KEY(s, next, "needs") || IS_KEY(s, next, "tarvitse") ||
                  IS_KEY(s, next, "tarvitsee") || IS_KEY(s, next, "tarvinnut") || IS_KEY(s, next, "tarvitsisi") ||

@@ -147,6 +147,9 @@ struct NegationTests {
         // "No need" refuses nothing: it is not the negative "No."
         #expect(a.compound("No need") == 0)
         #expect(a.compound("No") < 0)
+        // "No need for that" may rebuke: no reassurance, and its "no" counts.
+        #expect(!a.score("There's no need for that.").empathy.reassurance)
+        #expect(a.compound("There's no need for that.") < 0)
     }
 
     @Test func negationEvidenceNamesTheModifiersFileAsItsSource() throws {
