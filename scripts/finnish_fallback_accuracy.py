@@ -16,6 +16,7 @@ Needs Voikko installed (the reference), and libstemmer for the Snowball step.
 import argparse
 import collections
 import csv
+import ctypes
 import json
 import os
 import re
@@ -58,6 +59,10 @@ def main():
     options = parser.parse_args()
     if not os.path.exists(SAVY):
         sys.exit("build first: swift build -c release")
+    try:  # the reference reading needs Voikko, which Savy loads the same way
+        ctypes.CDLL("libvoikko.so.1")
+    except OSError:
+        sys.exit("Voikko is not installed (libvoikko1, voikko-fi): there is no reference to compare with")
     counts = collections.Counter()
     with open(options.input, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):

@@ -11,7 +11,7 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "The language of the texts: auto (detect each text's), en or fi.")
     var language: LanguageOption = .auto
 
-    @Flag(help: "Match Finnish words as written instead of lemmatising them with Voikko.")
+    @Flag(help: "Read Finnish words by Savy's suffix rules and Snowball stems instead of lemmatising them with Voikko.")
     var noVoikko = false
 
     enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
