@@ -22,7 +22,8 @@ public struct Analyzer: Sendable {
         /// English, the Finnish lexicon and Voikko are not loaded.
         public var language: Language?
         /// Whether to lemmatise Finnish with Voikko when it is installed (libvoikko1 and
-        /// voikko-fi). Without it, Finnish words are matched as written.
+        /// voikko-fi). Without it, a Finnish word the lexicon lacks as written is read by
+        /// Savy's own suffix rules ("ihanaa" as "ihana"), then by its Snowball stem.
         public var useVoikko: Bool
 
         public init(lexicons: [LexiconSource] = [], includeBuiltInLexicons: Bool = true, language: Language? = nil,
