@@ -410,7 +410,7 @@ enum {
     ITEM_SENTENCE_END = 1 << 2,        // . ! ? …
     ITEM_ALLCAPS = 1 << 3,
     ITEM_NEGATED_HEAD = 1 << 4,        // a hyphenated word whose modifier is a negator
-    ITEM_CONSOLED = 1 << 5,            // a feeling a prohibition consoles ("älä pelkää"): set by the rules
+    ITEM_CONSOLED = 1 << 5,            // set by the rules: a feeling consoled ("älä pelkää"), a burden lifted ("no need to")
 };
 
 struct CSavyKernel_Scratch {

@@ -541,7 +541,7 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool
     const uint32_t lexical = 1u << CSavyKernel_StrategyPositiveLexicon | 1u << CSavyKernel_StrategyNegativeLexicon;
     for (size_t k = 0; k < s->item_count && (tone->strategies & lexical) != lexical; k++) {
         const Item *it = &s->items[k];
-        if (it->flags & ITEM_CONSOLED) continue;  // "älä pelkää" names no bad thing of its own
+        if (it->flags & ITEM_CONSOLED) continue;  // "älä pelkää", "no need to" name no bad thing of their own
         if (it->valence > 0 && !(tone->strategies & (1u << CSavyKernel_StrategyPositiveLexicon)))
             use_strategy(&c, CSavyKernel_StrategyPositiveLexicon, it->first, it->count, it->term, it->term_length);
         if (it->valence < 0 && !(s->token_marks[it->first] & MARK_HEDGED) &&
