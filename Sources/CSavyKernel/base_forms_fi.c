@@ -90,6 +90,7 @@ static void nominal(Candidates *c, const uint8_t *st, size_t n, bool plural_ok, 
         if (st[n - 2] == 'e') add(c, st, n - 1, "");          // asei-ta -> ase
         if (st[n - 2] == 's') add(c, st, n - 2, "nen");       // onnellisi-a -> onnellinen
         if (n >= 5 && st[n - 2] == 'i' && st[n - 3] == 'i') add(c, st, n - 2, "s");
+        if (n >= 5 && st[n - 2] == 's' && st[n - 3] == 'k') add(c, st, n - 3, "s");  // kiitoksi-a -> kiitos
     }
     if (plural_ok && last == 'j') add(c, st, n - 1, "");      // talo-j-a -> talo
     static const struct { Pattern tail; const char *base; } rewrites[] = {

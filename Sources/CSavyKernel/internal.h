@@ -158,6 +158,9 @@ _Static_assert(CSavyKernel_CueCount <= 32, "a CueSet's mask holds a bit per cue"
 // A Snowball stem of a Finnish lemma; `stem_target` is the lemma's entry index + 1
 // (0: lemmas of opposite sign share the stem, so it matches nothing).
 #define TERM_STEM 4
+// A word some Finnish phrase is written with ("toimia" of "ei toimia"): without Voikko, a word
+// whose base form is one reads phrases by it ("ei toimi").
+#define TERM_PHRASE_WORD 5
 
 // Snowball's Finnish stemmer, when libstemmer is installed (stemmer_fi.c).
 typedef struct Stemmer Stemmer;
@@ -364,7 +367,8 @@ typedef struct CueMemo {
 typedef struct WordFacts {
     const Entry *surface;              // the word (or its spoken form's standard) as a term
     const Entry *spoken;               // its spoken-form entry, whose standard was looked up
-    const Entry *base_valence, *base_cue;  // English: see TokenLookup
+    const Entry *base_valence, *base_cue;  // base forms (English; Finnish without Voikko): see TokenLookup
+    const Entry *phrase_base;          // Finnish without Voikko: see TokenLookup
 } WordFacts;
 
 typedef struct WordMemo {
@@ -447,6 +451,7 @@ struct CSavyKernel_Scratch {
         const Entry *head;             // the word's phrase key (a Finnish lemma) as a term
         const Entry *base_valence;     // English: the first uninflected form with a valence
         const Entry *base_cue;         // English: the first uninflected form with cues
+        const Entry *phrase_base;      // Finnish without Voikko: the base form that phrases are written with (TERM_PHRASE_WORD)
         const uint8_t *key;            // the key looked up (a spoken form's standard form)
         uint32_t key_length;
         uint8_t state;                 // LOOKED_*

@@ -302,6 +302,21 @@ static size_t phrase_words(const uint8_t *key, size_t length, size_t *head_lengt
     return words;
 }
 
+// Indexes each word of phrase entry i as a TERM_PHRASE_WORD. False when out of memory.
+static bool add_phrase_words(Table *table, size_t i) {
+    uint8_t key[256];  // the key blob may move as words are added: copy the phrase out
+    size_t length = table->entries[i].key_length;
+    if (length > sizeof key) return true;
+    memcpy(key, table->keys + table->entries[i].key_offset, length);
+    for (size_t start = 0; start < length;) {
+        const uint8_t *after = memchr(key + start, PHRASE_SEPARATOR, length - start);
+        size_t end = after ? (size_t)(after - key) : length;
+        if (!table_find_or_add(table, TERM_PHRASE_WORD, key + start, end - start)) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
 CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *builder) {
     static _Atomic uint64_t built;
     CSavyKernel_Lexicon *lexicon = calloc(1, sizeof *lexicon);
@@ -396,6 +411,7 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
         if (scored && words == 2 && ends_with(table->keys + table->entries[i].key_offset, table->entries[i].key_length, GOVERNED_SLOT)) {
             h->governs = 1;
         }
+        if (lexicon->language == CSavyKernel_LanguageFinnish && !add_phrase_words(table, i)) goto fail;
         // Each pair of neighbouring words: the first into the start filter, the rest into the inner one.
         const uint8_t *key = table->keys + table->entries[i].key_offset, *end = key + table->entries[i].key_length;
         uint64_t previous = hash_key(head, head_length);

@@ -36,14 +36,16 @@ static const Entry *stem_lemma(const CSavyKernel_Lexicon *lexicon, CSavyKernel_S
     return index && index->stem_target ? &lexicon->table.entries[index->stem_target - 1] : NULL;
 }
 
-// The first candidate base forms with a valence and with cues.
+// The first candidate base forms with a valence and with cues, and with `phrase_words` the
+// first that some phrase is written with.
 static void learn_base_forms(const CSavyKernel_Lexicon *lexicon, const uint8_t *forms, const uint32_t *lengths,
-                             size_t count, WordFacts *facts) {
+                             size_t count, WordFacts *facts, bool phrase_words) {
     for (size_t k = 0, offset = 0; k < count; offset += lengths[k], k++) {
         const Entry *e = table_find(&lexicon->table, CSavyKernel_TermWord, forms + offset, lengths[k]);
         if (e && e->has_valence && !facts->base_valence) facts->base_valence = e;
         if (e && e->cue_index && !facts->base_cue) facts->base_cue = e;
-        if (facts->base_valence && facts->base_cue) return;
+        if (phrase_words && !facts->phrase_base) facts->phrase_base = table_find(&lexicon->table, TERM_PHRASE_WORD, forms + offset, lengths[k]);
+        if (facts->base_valence && facts->base_cue && (!phrase_words || facts->phrase_base)) return;
     }
 }
 
@@ -64,12 +66,17 @@ static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     if (lexicon->language == CSavyKernel_LanguageEnglish) {
         uint8_t forms[256];
         uint32_t lengths[6];
-        learn_base_forms(lexicon, forms, lengths, english_base_forms(key, length, forms, sizeof forms, lengths, 6), &facts);
-    } else if (finnish_bases && !(facts.surface && (facts.surface->has_valence || facts.surface->role))) {
+        learn_base_forms(lexicon, forms, lengths, english_base_forms(key, length, forms, sizeof forms, lengths, 6), &facts, false);
+    } else if (finnish_bases) {
+        // A word the lexicon lacks takes its base form's entry; a word no phrase is written
+        // with may still stand for one that is ("toimi" for "toimia" of "ei toimia").
+        bool lacking = !(facts.surface && (facts.surface->has_valence || facts.surface->role));
+        bool phrase_word = table_find_hashed(&lexicon->table, TERM_PHRASE_WORD, hash, key, length);
+        if (!lacking && phrase_word) return facts;
         uint8_t forms[2048];
         uint32_t lengths[64];
-        learn_base_forms(lexicon, forms, lengths, finnish_base_forms(key, length, forms, sizeof forms, lengths, 64), &facts);
-        if (!facts.base_valence) facts.base_valence = stem_lemma(lexicon, s, key, length);
+        learn_base_forms(lexicon, forms, lengths, finnish_base_forms(key, length, forms, sizeof forms, lengths, 64), &facts, !phrase_word);
+        if (lacking && !facts.base_valence) facts.base_valence = stem_lemma(lexicon, s, key, length);
     }
     return facts;
 }
@@ -102,6 +109,7 @@ struct TokenLookup *look_up_new_word(const CSavyKernel_Lexicon *lexicon, CSavyKe
     }
     struct TokenLookup *cache = &s->token_lookups[i];
     *cache = (struct TokenLookup){.surface = facts->surface, .base_valence = facts->base_valence, .base_cue = facts->base_cue,
+                                  .phrase_base = facts->phrase_base,
                                   .key = facts->spoken ? lexicon->table.keys + facts->spoken->standard_offset : key,
                                   .key_length = facts->spoken ? facts->spoken->standard_length : (uint32_t)length,
                                   .state = LOOKED_SURFACE};
@@ -241,7 +249,7 @@ static void unknown_word_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_
     uint8_t forms[2048];
     uint32_t lengths[64];
     WordFacts bases = {0};
-    learn_base_forms(lexicon, forms, lengths, finnish_base_forms(word->key, word->key_length, forms, sizeof forms, lengths, 64), &bases);
+    learn_base_forms(lexicon, forms, lengths, finnish_base_forms(word->key, word->key_length, forms, sizeof forms, lengths, 64), &bases, false);
     if (bases.base_valence) take_base_form(lexicon, item, bases.base_valence);
 }
 
@@ -329,6 +337,10 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
         size_t length = word->key_length;
         const uint8_t *phrase = key;
         size_t phrase_length = length;
+        if (!morphology && word->phrase_base) {  // without Voikko, the base form phrases are written with
+            phrase = lexicon->table.keys + word->phrase_base->key_offset;
+            phrase_length = word->phrase_base->key_length;
+        }
         if (morphology && finnish_word(morphology, s, key, length, w)) {
             if (!clause_opens && !connegative_next) {
                 if (w->imperative_reading) drop_candidate(w, w->imperative_reading - 1u);

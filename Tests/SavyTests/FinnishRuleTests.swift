@@ -69,6 +69,10 @@ struct FinnishRuleTests {
         #expect(plain.compound("Maksu ei onnistu.") < 0)
         #expect(plain.evidence("Kaunista.").compactMap(\.term) == ["kaunis"])
         #expect(plain.compound("Älä hermoile.") > 0)
+        // Phrases are read by the base forms they are written with: "ei toimi" is "ei toimia".
+        #expect(plain.evidence("Tämä ei toimi.").of(.phrase).compactMap(\.term) == ["ei toimia"])
+        #expect(plain.compound("Sovellus ei toiminut.") < 0)
+        #expect(plain.compound("Kiitoksia paljon!") > 0)
         // A conjunction is not read as a noun it could be an inflected form of ("kuten" is not "kusi").
         #expect(plain.evidence("kuten sanoin").isEmpty)
         // The stop-list: "on" and "kun" share stems with "onni" and "kunnia", and never match.
