@@ -379,6 +379,9 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
             const uint8_t *stem;
             size_t stem_length = stemmer_stem(lexicon->stemmer, handle, key, e->key_length, &stem);
             if (stem_length < 3) continue;
+            // A frequentative verb stems to its noun ("lupailla", "aikailla" to "lupa", "aika"):
+            // its stem would read the noun's every form as the verb.
+            if (ends_with(key, e->key_length, "illa") || ends_with(key, e->key_length, "ill\xC3\xA4")) continue;
             float valence = e->valence;
             Entry *s_entry = table_find_or_add(table, TERM_STEM, stem, stem_length);
             if (!s_entry) { stemmer_close(lexicon->stemmer, handle); goto fail; }

@@ -80,6 +80,8 @@ struct FinnishRuleTests {
         #expect(plain.evidence("Se on niin kun se on").isEmpty)
         // "voit" (you can) is no "voittaa" (win), "kunhan" (as long as) no "kunnia" (honour).
         #expect(plain.evidence("Voit soittaa kunhan ehdit").isEmpty)
+        // A frequentative verb's stem is its noun's: "pakko" (must) is no "pakoilla" (evade).
+        #expect(plain.evidence("Minun on pakko lähteä.").isEmpty)
         // The negation verb's forms are listed, so negation works without Voikko too.
         #expect(plain.compound("En ole tyytyväinen") < 0)
     }
