@@ -378,7 +378,7 @@ CSavyKernel_Lexicon *CSavyKernel_Builder_finish(const CSavyKernel_Builder *build
             memcpy(key, table->keys + e->key_offset, e->key_length);
             const uint8_t *stem;
             size_t stem_length = stemmer_stem(lexicon->stemmer, handle, key, e->key_length, &stem);
-            if (stem_length < 3) continue;
+            if (stem_length < MIN_STEM) continue;
             // A frequentative verb stems to its noun ("lupailla", "aikailla" to "lupa", "aika"):
             // its stem would read the noun's every form as the verb.
             if (ends_with(key, e->key_length, "illa") || ends_with(key, e->key_length, "ill\xC3\xA4")) continue;

@@ -31,7 +31,7 @@ static const Entry *stem_lemma(const CSavyKernel_Lexicon *lexicon, CSavyKernel_S
     }
     const uint8_t *stem;
     size_t stem_length = stemmer_stem(lexicon->stemmer, s->stem_handle, key, length, &stem);
-    if (stem_length < 3) return NULL;
+    if (stem_length < MIN_STEM) return NULL;
     const Entry *index = table_find(&lexicon->table, TERM_STEM, stem, stem_length);
     return index && index->stem_target ? &lexicon->table.entries[index->stem_target - 1] : NULL;
 }
