@@ -82,6 +82,8 @@ struct FinnishRuleTests {
         #expect(plain.evidence("Voit soittaa kunhan ehdit").isEmpty)
         // A frequentative verb's stem is its noun's: "pakko" (must) is no "pakoilla" (evade).
         #expect(plain.evidence("Minun on pakko lähteä.").isEmpty)
+        // "halua" and "halusi" are the neutral verb haluta, as with Voikko, not the noun halu.
+        #expect(plain.evidence("Hän halusi lähteä.").isEmpty)
         // Three-letter stems meet too much: "pelissä" (in the game) is no "pelle" (clown).
         #expect(plain.evidence("Olimme pelissä.").isEmpty)
         // The negation verb's forms are listed, so negation works without Voikko too.
