@@ -49,6 +49,14 @@ static void learn_base_forms(const CSavyKernel_Lexicon *lexicon, const uint8_t *
     }
 }
 
+// learn_base_forms over the candidates of Savy's Finnish suffix rules (base_forms_fi.c).
+static void learn_finnish_base_forms(const CSavyKernel_Lexicon *lexicon, const uint8_t *key, size_t length,
+                                     WordFacts *facts, bool phrase_words) {
+    uint8_t forms[2048];
+    uint32_t lengths[64];
+    learn_base_forms(lexicon, forms, lengths, finnish_base_forms(key, length, forms, sizeof forms, lengths, 64), facts, phrase_words);
+}
+
 // What `key` gives as a term of `lexicon`, whatever the text: its entry, or its spoken form's
 // standard's ("mä" -> "minä"), and the base forms of an English word ("hates" -> "hate") or,
 // with `finnish_bases`, of a Finnish word the lexicon lacks ("ihanaa" -> "ihana").
@@ -73,9 +81,7 @@ static WordFacts learn_word(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
         bool lacking = !(facts.surface && (facts.surface->has_valence || facts.surface->role));
         bool phrase_word = table_find_hashed(&lexicon->table, TERM_PHRASE_WORD, hash, key, length);
         if (!lacking && phrase_word) return facts;
-        uint8_t forms[2048];
-        uint32_t lengths[64];
-        learn_base_forms(lexicon, forms, lengths, finnish_base_forms(key, length, forms, sizeof forms, lengths, 64), &facts, !phrase_word);
+        learn_finnish_base_forms(lexicon, key, length, &facts, !phrase_word);
         if (lacking && !facts.base_valence) facts.base_valence = stem_lemma(lexicon, s, key, length);
     }
     return facts;
@@ -245,11 +251,9 @@ static void fallback_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
 // their base forms are not memoised.
 static void unknown_word_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, size_t i, Item *item) {
     const struct TokenLookup *word = look_up_word(lexicon, s, i);
-    if (word->key_length < 4 || word->key_length > 48) return;
-    uint8_t forms[2048];
-    uint32_t lengths[64];
+    if (word->key_length < 4 || word->key_length > 48) return;  // as learn_word's
     WordFacts bases = {0};
-    learn_base_forms(lexicon, forms, lengths, finnish_base_forms(word->key, word->key_length, forms, sizeof forms, lengths, 64), &bases, false);
+    learn_finnish_base_forms(lexicon, word->key, word->key_length, &bases, false);
     if (bases.base_valence) take_base_form(lexicon, item, bases.base_valence);
 }
 
