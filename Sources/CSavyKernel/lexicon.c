@@ -166,6 +166,7 @@ CSavyKernel_BuildStatus CSavyKernel_Builder_set_role(CSavyKernel_Builder *builde
     CSavyKernel_BuildStatus status = normalise_term(builder, term, length, CSavyKernel_TermWord, &key, &key_length, &words);
     if (!status.ok) return status;
     if (role == CSavyKernel_RoleMask && words < 2) return failure("%s", "a mask is a phrase of two or more words");
+    if (role == CSavyKernel_RoleReply && words < 2) return failure("%s", "a reply is a phrase of two or more words");
     Entry *e = table_find_or_add(&builder->table, CSavyKernel_TermWord, key, key_length);
     if (!e) return failure("%s", "out of memory");
     if (e->role && e->role_source == source)

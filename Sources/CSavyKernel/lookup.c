@@ -366,6 +366,9 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
                 bool wanted = (w->flags & FI_PARTICIPLE) ? w->tags[c] == FI_DERIVED : w->tags[c] == FI_LEMMA;
                 if (wanted) { phrase = w->bytes + offset; phrase_length = w->lengths[c]; break; }
             }
+            // The negation verb fused with a conjunction ("ettei", "jollen", "miksei") meets the
+            // phrases of "ei": "harmi, ettei se toimi" is "ei toimia".
+            if (w->flags & FI_NEGATION_VERB) { phrase = (const uint8_t *)"ei"; phrase_length = 2; }
         }
         if (morphology) clause_opens = is_conjunction(key, length);
         if (!grow((void **)&s->lemmas, &s->lemma_capacity, s->lemma_length + phrase_length + 1, 1)) { s->failed = true; return; }
@@ -482,6 +485,24 @@ static void governed_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     if (e && e->has_valence) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
 }
 
+// Do the `words` words from token i make up their clause? Only punctuation, emoticons and
+// emoji may stand around them before the clause ends: "Ei kestä!", "Eipä kestä :)", but not
+// "Akku ei kestä päivää".
+static bool whole_clause(const CSavyKernel_Scratch *s, size_t i, size_t words) {
+    bool sentence_end;
+    for (size_t k = i; k-- > 0;) {
+        const CSavyKernel_Token *t = &s->tokens[k];
+        if (t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) break;
+        if (t->kind != CSavyKernel_TokenPunct && t->kind != CSavyKernel_TokenEmoticon && t->kind != CSavyKernel_TokenEmoji) return false;
+    }
+    for (size_t k = i + words; k < s->token_count; k++) {
+        const CSavyKernel_Token *t = &s->tokens[k];
+        if (t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) break;
+        if (t->kind != CSavyKernel_TokenPunct && t->kind != CSavyKernel_TokenEmoticon && t->kind != CSavyKernel_TokenEmoji) return false;
+    }
+    return true;
+}
+
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
                   CSavyKernel_Scratch *s, const uint8_t *text) {
     (void)text;
@@ -521,6 +542,7 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 if (e && e->phrase_max >= 2) {
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words, false);
+                    if (phrase && phrase->role == CSavyKernel_RoleReply && !whole_clause(s, i, words)) phrase = NULL;
                     if (phrase) {
                         item->count = (uint32_t)words;
                         take_entry(lexicon, item, phrase, CSavyKernel_EvidencePhrase);

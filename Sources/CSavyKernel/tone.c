@@ -542,6 +542,9 @@ void apply_tone(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s, bool
     for (size_t k = 0; k < s->item_count && (tone->strategies & lexical) != lexical; k++) {
         const Item *it = &s->items[k];
         if (it->flags & ITEM_CONSOLED) continue;  // "älä pelkää", "no need to" name no bad thing of their own
+        // A negator's own "no" ("No.", "En ymmärrä") is no word of the opinion lexicon (Hu & Liu)
+        // that the strategy counts.
+        if (it->role == CSavyKernel_RoleNegator) continue;
         if (it->valence > 0 && !(tone->strategies & (1u << CSavyKernel_StrategyPositiveLexicon)))
             use_strategy(&c, CSavyKernel_StrategyPositiveLexicon, it->first, it->count, it->term, it->term_length);
         if (it->valence < 0 && !(s->token_marks[it->first] & MARK_HEDGED) &&

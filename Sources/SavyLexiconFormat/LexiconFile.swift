@@ -58,6 +58,9 @@ public struct LexiconFile: Sendable {
         case reversesPositive = "reverses-positive"
         /// The hearer's own bad feeling, which a prohibition consoles: "don't worry", "älä pelkää".
         case feeling
+        /// A phrase that is a formula only when it makes up its clause: "Ei kestä!" (you're
+        /// welcome), not "akku ei kestä" (the battery won't last).
+        case reply
     }
 
     public enum Value: Sendable, Equatable {

@@ -41,7 +41,7 @@ static void load_lexicon(CSavyKernel_Builder *b, const char *path, int kind) {
         if (kind == 4) {  // spoken forms
             status = CSavyKernel_Builder_set_normalisation(b, (const uint8_t *)term, strlen(term), (const uint8_t *)second, strlen(second), source);
         } else if (kind == 3) {  // modifiers
-            static const char *roles[] = {"", "booster", "dampener", "negator", "negator-next", "contrast", "concession", "mask", "discourse", "irrealis", "neg-raising", "softener", "negative-polarity", "reverses-negative", "reverses-positive", "feeling"};
+            static const char *roles[] = {"", "booster", "dampener", "negator", "negator-next", "contrast", "concession", "mask", "discourse", "irrealis", "neg-raising", "softener", "negative-polarity", "reverses-negative", "reverses-positive", "feeling", "reply"};
             _Static_assert(sizeof roles / sizeof *roles == CSavyKernel_RoleCount, "a name for every role");
             int role = 0;
             for (int r = 1; r < CSavyKernel_RoleCount; r++) if (strcmp(second, roles[r]) == 0) role = r;

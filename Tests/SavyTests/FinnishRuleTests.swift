@@ -110,6 +110,41 @@ struct FinnishRuleTests {
         #expect(a.compound("Älä ole huono") > a.compound("Ole huono"))
     }
 
+    @Test func aNegationThatNegatesNothingSaysNo() throws {
+        let a = try fi()
+        // Finnish has one word for "no" and "not": unused, the negation verb counts as "no" does.
+        #expect(a.compound("Ei.") < 0)
+        #expect(a.evidence("En ymmärrä.").of(.lexicon).compactMap(\.term) == ["ei"])
+        #expect(a.compound("Tilaus ei ole vielä tullut.") < 0)
+        // A negation that negates something is only that negation.
+        #expect(a.evidence("Ei ole hienoa.").of(.lexicon).compactMap(\.term) == ["hieno"])
+        // A question asks; "no need" lifts a burden; a phrase takes the verb in.
+        #expect(a.compound("Eikö?") == 0)
+        #expect(a.compound("Sinun ei tarvitse tehdä mitään.") >= 0)
+        #expect(a.compound("Älä unohda kuittia.") == 0)
+        let plain = try Analyzer(configuration: .init(language: .finnish, useVoikko: false))
+        #expect(plain.evidence("Emme ymmärrä.").of(.lexicon).compactMap(\.term) == ["ei"])
+    }
+
+    @Test func theNegationVerbFusedWithAConjunctionNegates() throws {
+        let a = try fi()
+        #expect(a.compound("Sanoin, ettei se ole hyvä.") < 0)
+        #expect(a.evidence("Sanoin, ettei se ole hyvä.").of(.negation).compactMap(\.term) == ["ettei"])
+        // Its person forms meet the phrases of "ei".
+        #expect(a.evidence("Pelkään, etten jaksa.").of(.phrase).compactMap(\.term) == ["ei jaksaa"])
+        // "Unless" asserts no lack.
+        #expect(a.evidence("Ellei muuta, kiitos.").compactMap(\.term) == ["kiitos"])
+    }
+
+    @Test func aReplyFormulaCountsOnlyAsAClauseOfItsOwn() throws {
+        let a = try fi()
+        #expect(a.compound("Ei kestä!") > 0)
+        #expect(a.compound("Eipä kestä :)") > 0)
+        #expect(a.compound("Akku ei kestä päivääkään.") < 0)
+        #expect(a.compound("Ei se mitään.") > 0)
+        #expect(a.compound("Ei se mitään auttanut.") < 0)
+    }
+
     @Test func aProhibitionOfSomethingBadIsNoPraise() throws {
         let a = try fi()
         // "Älä valehtele" reproaches the lying; "En valehtele" denies it.
@@ -344,7 +379,8 @@ struct FinnishRuleTests {
         #expect(commands("Tapa hänet!") == ["Tapa"])
         // An adverb may stand between the negation verb and its connegative.
         #expect(commands("Tämä ei totisesti tule toimimaan") == [])
-        #expect(terms("En ehdottomasti halua kuulla siitä") == [])  // haluta, not halu (desire)
+        // haluta (0), not halu (desire): the negation negates nothing, and says "no".
+        #expect(terms("En ehdottomasti halua kuulla siitä") == ["ei"])
         #expect(terms("En enää tapa ketään") == ["tappaa"])
         // The -pA clitic leaves a whole imperative before it: "tapa" is not "ta-pa".
         #expect(a.score("Katsopa tätä").politeness.strategies.contains(.softenedCommand))

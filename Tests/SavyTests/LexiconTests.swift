@@ -88,6 +88,21 @@ struct UserLexiconTests {
         #expect(a.compound("The cake was to die for") == 0)
     }
 
+    @Test func aReplyCountsOnlyAsAClauseOfItsOwn() throws {
+        let a = try analyzer([("replies.tsv", "term\tvalence\nmy bad\t1\n"), ("roles.tsv", "term\trole\tvalue\nmy bad\treply\t0\n")])
+        #expect(a.evidence("My bad!").of(.phrase).map(\.text) == ["My bad"])
+        #expect(a.evidence("Sorry, my bad :)").of(.phrase).map(\.text) == ["my bad"])
+        // Inside a longer clause the words are read one by one: "bad" is bad again.
+        #expect(a.evidence("It was my bad luck").of(.phrase).isEmpty)
+        #expect(a.compound("It was my bad luck") < 0)
+    }
+
+    @Test func aReplyOfOneWordIsReported() throws {
+        let error = try #require(loadError("term\trole\tvalue\nwelcome\treply\t0\n"))
+        #expect(error.line == 2)
+        #expect(error.message.contains("phrase"))
+    }
+
     @Test func addedBoosterBoosts() throws {
         let a = try analyzer([("mods.tsv", "term\trole\tvalue\nmega\tbooster\t0.5\n")])
         #expect(try builtIn().compound("mega good") == builtIn().compound("good"))

@@ -52,7 +52,8 @@ typedef enum CSavyKernel_Role {
     CSavyKernel_RoleReversesNegative = 13,  // "fix", "solve", "korjata": a problem fixed is good
     CSavyKernel_RoleReversesPositive = 14,  // "lose", "ruin", "menettää": trust lost is bad
     CSavyKernel_RoleFeeling = 15,     // the hearer's own bad feeling, consoled by a prohibition ("don't worry", "älä pelkää"); value: the multiplier
-    CSavyKernel_RoleCount = 16
+    CSavyKernel_RoleReply = 16,       // a phrase that is a formula only as a whole clause ("Ei kestä!": you're welcome; "se ei kestä": it won't last)
+    CSavyKernel_RoleCount = 17
 } CSavyKernel_Role;
 
 typedef struct CSavyKernel_Builder CSavyKernel_Builder;

@@ -114,6 +114,7 @@ extension LexiconFile.Role {
         case .reversesNegative: CSavyKernel_RoleReversesNegative
         case .reversesPositive: CSavyKernel_RoleReversesPositive
         case .feeling: CSavyKernel_RoleFeeling
+        case .reply: CSavyKernel_RoleReply
         }
     }
 }
