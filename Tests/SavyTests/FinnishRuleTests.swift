@@ -30,6 +30,9 @@ struct FinnishRuleTests {
         #expect(a.compound("Palvelu oli hyvää") > 0)
         #expect(a.evidence("Palvelu oli hyvää").of(.lexicon).compactMap(\.term) == ["hyvä"])
         #expect(a.compound("Kiitoksia paljon") > 0)
+        // Voikko reads "parasta" as parka's elative (poor thing): it is keyed as written.
+        #expect(a.compound("Parasta ikinä!") > 0)
+        #expect(a.compound("Toimii parhaiten.") > 0)
     }
 
     @Test func askingToWaitIsNoComplaintOfWaiting() throws {
