@@ -266,6 +266,8 @@ struct FinnishRuleTests {
         #expect(a.compound("ei huono") < a.compound("hyvä"))
         #expect(a.evidence("ei huono").of(.phrase).compactMap(\.term) == ["ei huono"])
         #expect(a.compound("Ei kiitos") <= 0)
+        #expect(a.compound("Ei mitään hätää.") > 0)
+        #expect(a.compound("Tietosi ovat turvassa.") > 0)  // turva (safety), not turpa (snout)
         #expect(a.compound("Ei kovin hyvä") < 0)
         #expect(a.evidence("Ei kovin hyvä").of(.phrase).count == 1)
         // Emotion carried by the phrase, not by its words: sarcastic thanks, "fed up", "spot on".
