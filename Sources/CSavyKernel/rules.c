@@ -33,6 +33,9 @@ static const float QUESTION_MAX = 0.96f;
 // "Are you happy?" asserts no happiness: sentiment in a question counts this much, like a
 // modal clause's (SO-CAL treats questions as irrealis too).
 static const float QUESTION_WEIGHT = 0.5f;
+// Finnish marks irrealis on the verb: the conditional mood ("olisi hienoa", "rakastaisin")
+// weighs its own clause from the verb on, as "would" does the words after it.
+static const float CONDITIONAL_WEIGHT = 0.5f;
 // "Not good" is bad, but "not bad" is not good (Colston 1999, on the asymmetry of negation):
 // "I'm not scared", "en halua satuttaa sinua", "don't be rude" evoke the bad thing without
 // asserting it, as a question does. So a negative word in a negation's scope keeps its sign at
@@ -327,11 +330,18 @@ static void weigh_clauses(Context *c) {
         for (size_t k = start; k < end; k++) {
             const Item *it = &s->items[k];
             if (it->role == CSavyKernel_RoleContrast) contrast = (long)k;
-            if (it->role == CSavyKernel_RoleIrrealis) {
+            bool conditional = it->fi_flags & FI_CONDITIONAL;
+            if (it->role == CSavyKernel_RoleIrrealis || conditional) {
                 size_t stop = k + 1;
                 while (stop < end && !(s->items[stop].flags & ITEM_CLAUSE_END) &&
                        s->items[stop].role != CSavyKernel_RoleContrast) stop++;
-                weigh(c, k + 1, stop, it->role_value, CSavyKernel_EvidenceIrrealis, it);
+                if (conditional) {
+                    Item verb = *it;
+                    verb.role_source = UINT32_MAX;
+                    weigh(c, k, stop, CONDITIONAL_WEIGHT, CSavyKernel_EvidenceIrrealis, &verb);
+                } else {
+                    weigh(c, k + 1, stop, it->role_value, CSavyKernel_EvidenceIrrealis, it);
+                }
             }
             if (it->role == CSavyKernel_RoleConcession) {
                 size_t stop = k + 1;
@@ -384,6 +394,7 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
     for (size_t k = 0; k < n; k++) {
         Item *it = &s->items[k];
         c.scores[k] = 0.0f;
+        if (it->fi_flags & FI_CONDITIONAL) clause_roles = true;
         // Most words carry nothing: they only count down the open scopes.
         if (it->flags == ITEM_WORDLIKE && it->role == CSavyKernel_RoleNone && it->valence == 0.0f &&
             !(it->fi_flags & FI_KAAN) && s->tokens[it->first].kind == CSavyKernel_TokenWord) {

@@ -139,6 +139,18 @@ struct FinnishRuleTests {
         #expect(a.evidence("Ellei muuta, kiitos.").compactMap(\.term) == ["kiitos"])
     }
 
+    @Test func aConditionAssertsLess() throws {
+        let a = try fi()
+        // The conditional mood weighs its clause from the verb on, as "would" does.
+        #expect(a.compound("Olisi hienoa.") > 0)
+        #expect(a.compound("Olisi hienoa.") < a.compound("On hienoa."))
+        #expect(a.evidence("Olisi hienoa.").of(.irrealis).map(\.text) == ["Olisi"])
+        #expect(a.compound("Rakastaisin sitä.") < a.compound("Rakastan sitä."))
+        // "jos" (if) weighs the rest of its clause.
+        #expect(a.compound("Jos palvelu on hyvä, tulen.") < a.compound("Palvelu on hyvä, tulen."))
+        #expect(a.evidence("Jos palvelu on hyvä, tulen.").of(.irrealis).compactMap(\.term) == ["jos"])
+    }
+
     @Test func aReplyFormulaCountsOnlyAsAClauseOfItsOwn() throws {
         let a = try fi()
         #expect(a.compound("Ei kestä!") > 0)
