@@ -485,20 +485,26 @@ static void governed_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     if (e && e->has_valence) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
 }
 
+// Does token t let a clause go on past a reply (punctuation, an emoticon, an emoji), and
+// does it end the clause there?
+static bool clause_edge(const CSavyKernel_Scratch *s, const CSavyKernel_Token *t, bool *ends) {
+    bool sentence_end;
+    *ends = t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end);
+    return t->kind == CSavyKernel_TokenPunct || t->kind == CSavyKernel_TokenEmoticon || t->kind == CSavyKernel_TokenEmoji;
+}
+
 // Do the `words` words from token i make up their clause? Only punctuation, emoticons and
 // emoji may stand around them before the clause ends: "Ei kestä!", "Eipä kestä :)", but not
 // "Akku ei kestä päivää".
 static bool whole_clause(const CSavyKernel_Scratch *s, size_t i, size_t words) {
-    bool sentence_end;
+    bool ends;
     for (size_t k = i; k-- > 0;) {
-        const CSavyKernel_Token *t = &s->tokens[k];
-        if (t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) break;
-        if (t->kind != CSavyKernel_TokenPunct && t->kind != CSavyKernel_TokenEmoticon && t->kind != CSavyKernel_TokenEmoji) return false;
+        if (!clause_edge(s, &s->tokens[k], &ends)) return false;
+        if (ends) break;
     }
     for (size_t k = i + words; k < s->token_count; k++) {
-        const CSavyKernel_Token *t = &s->tokens[k];
-        if (t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end)) break;
-        if (t->kind != CSavyKernel_TokenPunct && t->kind != CSavyKernel_TokenEmoticon && t->kind != CSavyKernel_TokenEmoji) return false;
+        if (!clause_edge(s, &s->tokens[k], &ends)) return false;
+        if (ends) break;
     }
     return true;
 }
