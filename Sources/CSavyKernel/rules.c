@@ -336,7 +336,7 @@ static void weigh_clauses(Context *c) {
                 while (stop < end && !(s->items[stop].flags & ITEM_CLAUSE_END) &&
                        s->items[stop].role != CSavyKernel_RoleContrast) stop++;
                 if (conditional) {
-                    Item verb = *it;
+                    Item verb = *it;  // the verb weighs by its mood, not by a lexicon file
                     verb.role_source = UINT32_MAX;
                     weigh(c, k, stop, CONDITIONAL_WEIGHT, CSavyKernel_EvidenceIrrealis, &verb);
                 } else {
@@ -394,14 +394,14 @@ void apply_rules(CSavyKernel_Scratch *s, const uint8_t *text, CSavyKernel_Result
     for (size_t k = 0; k < n; k++) {
         Item *it = &s->items[k];
         c.scores[k] = 0.0f;
-        if (it->fi_flags & FI_CONDITIONAL) clause_roles = true;
         // Most words carry nothing: they only count down the open scopes.
         if (it->flags == ITEM_WORDLIKE && it->role == CSavyKernel_RoleNone && it->valence == 0.0f &&
-            !(it->fi_flags & FI_KAAN) && s->tokens[it->first].kind == CSavyKernel_TokenWord) {
+            !(it->fi_flags & (FI_KAAN | FI_CONDITIONAL)) && s->tokens[it->first].kind == CSavyKernel_TokenWord) {
             count_down_negation(&c);
             count_down_reversal(&c);
             continue;
         }
+        if (it->fi_flags & FI_CONDITIONAL) clause_roles = true;  // weigh_clauses weighs from the verb on
         long least_here = (least_item >= 0 && (size_t)least_item + 1 == k) ? least_item : -1;
         if (it->flags & ITEM_CLAUSE_END) {
             const CSavyKernel_Token *t = &s->tokens[it->first];
