@@ -137,6 +137,15 @@ const Entry *look_up_lemma_head(const CSavyKernel_Lexicon *lexicon, CSavyKernel_
 
 static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e, uint8_t evidence_kind);
 
+// The item plays the part of `e`, named by the item's term.
+static inline void take_role(Item *item, const Entry *e) {
+    item->role = e->role;
+    item->role_value = e->role_value;
+    item->role_source = e->role_source;
+    item->role_term = item->term;
+    item->role_term_length = item->term_length;
+}
+
 // Takes only the valence of `e`, keeping the role the item already has.
 static void take_valence(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e) {
     Item before = *item;
@@ -159,11 +168,31 @@ static void take_entry(const CSavyKernel_Lexicon *lexicon, Item *item, const Ent
         item->source = e->valence_source;
         item->evidence_kind = evidence_kind;
     }
-    item->role = e->role;
-    item->role_value = e->role_value;
-    item->role_source = e->role_source;
-    item->role_term = item->term;
-    item->role_term_length = item->term_length;
+    take_role(item, e);
+}
+
+// Does token t let a clause go on past a reply (punctuation, an emoticon, an emoji), and
+// does it end the clause there?
+static bool clause_edge(const CSavyKernel_Scratch *s, const CSavyKernel_Token *t, bool *ends) {
+    bool sentence_end;
+    *ends = t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end);
+    return t->kind == CSavyKernel_TokenPunct || t->kind == CSavyKernel_TokenEmoticon || t->kind == CSavyKernel_TokenEmoji;
+}
+
+// Do the `words` words from token i make up their clause? Only punctuation, emoticons and
+// emoji may stand around them before the clause ends: "Ei kestä!", "Eipä kestä :)", but not
+// "Akku ei kestä päivää".
+static bool whole_clause(const CSavyKernel_Scratch *s, size_t i, size_t words) {
+    bool ends;
+    for (size_t k = i; k-- > 0;) {
+        if (!clause_edge(s, &s->tokens[k], &ends)) return false;
+        if (ends) break;
+    }
+    for (size_t k = i + words; k < s->token_count; k++) {
+        if (!clause_edge(s, &s->tokens[k], &ends)) return false;
+        if (ends) break;
+    }
+    return true;
 }
 
 const Entry *match_phrase_at(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scratch *s,
@@ -189,7 +218,11 @@ const Entry *match_phrase_at(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scr
     }
     for (size_t n = reach; n >= 2; n--) {
         const Entry *e = table_find_phrase(&lexicon->table, hashes[n], parts, part_lengths, n, ends[n]);
-        if (e && (cues ? e->cue_index != 0 : (e->has_valence || e->role))) { *words = n; return e; }
+        if (!e || !(cues ? e->cue_index != 0 : (e->has_valence || e->role))) continue;
+        // A reply that is not its clause is its words, or a shorter phrase.
+        if (!cues && e->role == CSavyKernel_RoleReply && !whole_clause(s, i, n)) continue;
+        *words = n;
+        return e;
     }
     return NULL;
 }
@@ -209,12 +242,7 @@ static void take_fallback(const CSavyKernel_Lexicon *lexicon, Item *item, const 
 // own ("hermoile" is hermoilla's feeling).
 static void take_base_form(const CSavyKernel_Lexicon *lexicon, Item *item, const Entry *e) {
     take_fallback(lexicon, item, e, CSavyKernel_EvidenceInflection);
-    if (item->role || !e->role) return;
-    item->role = e->role;
-    item->role_value = e->role_value;
-    item->role_source = e->role_source;
-    item->role_term = item->term;
-    item->role_term_length = item->term_length;
+    if (!item->role && e->role) take_role(item, e);
 }
 
 // A word the lexicon lacks: a hyphenated word by its last part ("super-friendly"), an
@@ -362,13 +390,17 @@ static void analyse_finnish(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morp
             } else {
                 connegative_next = 0;
             }
-            for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
-                bool wanted = (w->flags & FI_PARTICIPLE) ? w->tags[c] == FI_DERIVED : w->tags[c] == FI_LEMMA;
-                if (wanted) { phrase = w->bytes + offset; phrase_length = w->lengths[c]; break; }
+            // Every form of the negation verb, fused with a conjunction too ("ettei", "jollen",
+            // "miksei"), meets the phrases of "ei": "harmi, ettei se toimi" is "ei toimia".
+            if (w->flags & FI_NEGATION_VERB) {
+                phrase = (const uint8_t *)"ei";
+                phrase_length = 2;
+            } else {
+                for (size_t c = 0, offset = 0; c < w->count; offset += w->lengths[c], c++) {
+                    bool wanted = (w->flags & FI_PARTICIPLE) ? w->tags[c] == FI_DERIVED : w->tags[c] == FI_LEMMA;
+                    if (wanted) { phrase = w->bytes + offset; phrase_length = w->lengths[c]; break; }
+                }
             }
-            // The negation verb fused with a conjunction ("ettei", "jollen", "miksei") meets the
-            // phrases of "ei": "harmi, ettei se toimi" is "ei toimia".
-            if (w->flags & FI_NEGATION_VERB) { phrase = (const uint8_t *)"ei"; phrase_length = 2; }
         }
         if (morphology) clause_opens = is_conjunction(key, length);
         if (!grow((void **)&s->lemmas, &s->lemma_capacity, s->lemma_length + phrase_length + 1, 1)) { s->failed = true; return; }
@@ -485,30 +517,6 @@ static void governed_lookup(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Scra
     if (e && e->has_valence) take_entry(lexicon, item, e, CSavyKernel_EvidenceLexicon);
 }
 
-// Does token t let a clause go on past a reply (punctuation, an emoticon, an emoji), and
-// does it end the clause there?
-static bool clause_edge(const CSavyKernel_Scratch *s, const CSavyKernel_Token *t, bool *ends) {
-    bool sentence_end;
-    *ends = t->kind == CSavyKernel_TokenPunct && is_clause_end(s->keys + t->key_offset, t->key_length, &sentence_end);
-    return t->kind == CSavyKernel_TokenPunct || t->kind == CSavyKernel_TokenEmoticon || t->kind == CSavyKernel_TokenEmoji;
-}
-
-// Do the `words` words from token i make up their clause? Only punctuation, emoticons and
-// emoji may stand around them before the clause ends: "Ei kestä!", "Eipä kestä :)", but not
-// "Akku ei kestä päivää".
-static bool whole_clause(const CSavyKernel_Scratch *s, size_t i, size_t words) {
-    bool ends;
-    for (size_t k = i; k-- > 0;) {
-        if (!clause_edge(s, &s->tokens[k], &ends)) return false;
-        if (ends) break;
-    }
-    for (size_t k = i + words; k < s->token_count; k++) {
-        if (!clause_edge(s, &s->tokens[k], &ends)) return false;
-        if (ends) break;
-    }
-    return true;
-}
-
 void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *morphology,
                   CSavyKernel_Scratch *s, const uint8_t *text) {
     (void)text;
@@ -548,7 +556,6 @@ void lookup_items(const CSavyKernel_Lexicon *lexicon, CSavyKernel_Morphology *mo
                 if (e && e->phrase_max >= 2) {
                     size_t words;
                     const Entry *phrase = match_phrase(lexicon, s, i, e->phrase_max, &words, false);
-                    if (phrase && phrase->role == CSavyKernel_RoleReply && !whole_clause(s, i, words)) phrase = NULL;
                     if (phrase) {
                         item->count = (uint32_t)words;
                         take_entry(lexicon, item, phrase, CSavyKernel_EvidencePhrase);

@@ -97,6 +97,13 @@ struct UserLexiconTests {
         #expect(a.compound("It was my bad luck") < 0)
     }
 
+    @Test func aReplyThatIsNotItsClauseLeavesAShorterPhrase() throws {
+        let a = try analyzer([("phrases.tsv", "term\tvalence\nsee you\t1\nsee you later\t2\n"),
+                              ("roles.tsv", "term\trole\tvalue\nsee you later\treply\t0\n")])
+        #expect(a.evidence("See you later!").of(.phrase).compactMap(\.term) == ["see you later"])
+        #expect(a.evidence("I will see you later today").of(.phrase).compactMap(\.term) == ["see you"])
+    }
+
     @Test func aReplyOfOneWordIsReported() throws {
         let error = try #require(loadError("term\trole\tvalue\nwelcome\treply\t0\n"))
         #expect(error.line == 2)
